@@ -1,0 +1,98 @@
+"""Who says what in a sentence: the attribution shapes of news prose.
+
+- "X said/claimed/denied that P", "P, X said" (a speech verb with a clausal complement);
+- "X denied claims by Y and Z that P" (Y and Z assert P, X denies it);
+- "according to X, P";
+- "as X suggests" (X asserts the clause it hangs off).
+Each shape yields an Attribution: the speaker tokens, the clause, and whether the cue denies it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kgraph.extract.cues import CLAIM_NOUNS, DENIAL_VERBS, SPEECH_VERBS
+
+SPEAKER_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speakers: tuple[Token, ...]
+    content: Token  # root of the attributed clause
+    cue: Token
+    denies: bool  # the cue itself rejects the content
+    exclude: frozenset[int] = frozenset()  # token indices that are not part of the content
+
+
+def _with_conjuncts(token: Token) -> tuple[Token, ...]:
+    """"Trump and Putin" -> both heads."""
+    return (token, *token.conjuncts)
+
+
+def _speakers(verb: Token) -> tuple[Token, ...]:
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    if not subjects and verb.dep_ == "conj":  # "X acknowledged ... but denied ...": shared subject
+        return _speakers(verb.head)
+    return _with_conjuncts(subjects[0]) if subjects else ()
+
+
+def _is_speech(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def attributions(sentence: Span) -> Iterator[Attribution]:
+    """Every attribution in `sentence`, in text order."""
+    for token in sentence:
+        if _is_speech(token):
+            yield from _from_speech_verb(token)
+        elif token.lower_ == "according":
+            yield from _from_according_to(token, sentence)
+
+
+def _from_speech_verb(verb: Token) -> Iterator[Attribution]:
+    speakers = _speakers(verb)
+    denies = verb.lemma_.lower() in DENIAL_VERBS
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "... as the president suggests": the speaker holds the clause this hangs off
+        if speakers:
+            yield Attribution(speakers, verb.head, verb, False,
+                              frozenset(t.i for t in verb.subtree))
+        return
+    for child in verb.children:
+        if child.dep_ == "ccomp" and speakers:
+            yield Attribution(speakers, child, verb, denies)
+        elif child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
+            yield from _from_claim_noun(child, verb, speakers, denies)
+
+
+def _from_claim_noun(noun: Token, verb: Token, speakers: tuple[Token, ...], denies: bool,
+                     ) -> Iterator[Attribution]:
+    """"denied claims by Y and Z that P": the cue's speaker on P, and Y and Z asserting P."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
+    if not clauses:
+        return
+    clause = clauses[0]
+    claimants: tuple[Token, ...] = ()
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
+        claimants += tuple(t for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+    if speakers:
+        yield Attribution(speakers, clause, verb, denies)
+    if claimants:
+        yield Attribution(claimants, clause, noun, False)
+
+
+def _from_according_to(according: Token, sentence: Span) -> Iterator[Attribution]:
+    to = [c for c in according.children if c.lower_ == "to"]
+    speakers = tuple(t for p in to for o in p.children if o.dep_ == "pobj"
+                     for t in _with_conjuncts(o))
+    if not speakers:
+        return
+    # the clause the phrase hangs off, else the sentence's main clause
+    content = according.head if according.head != according else sentence.root
+    if content == according:
+        return
+    yield Attribution(speakers, content, according, False,
+                      frozenset(t.i for t in according.subtree))

@@ -1,0 +1,166 @@
+"""What a reported clause says: its relation, subject, object, polarity and hedging.
+
+Works on the dependency parse of the clause a cue introduced ("that Ukrainian forces were
+encircled"). The relation comes from the lexicon when a word of the clause is a label of one of
+its concepts, and falls back to the clause's main verb otherwise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kgraph.extract.cues import CLAIM_NOUNS, FALSE_PREDICATES, HEDGES
+from kgraph.lexicon import Lexicon
+
+SUBJECT_DEPS = ("nsubjpass", "nsubj", "csubj")
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+# parts of a noun phrase that do not name the thing: clauses and asides hanging off it
+_NP_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "preconj"}
+
+
+@dataclass(frozen=True)
+class Content:
+    """The proposition of a clause, as text spans still to be canonicalised by resolve/."""
+
+    subject: str
+    relation: str
+    object: str | None
+    negated: bool
+    hedged: bool
+    quantity_text: str  # the words the figure (if any) stands in
+
+
+def token_forms(token: Token) -> list[str]:
+    """The strings a lexicon label may match: "cut off" from cut + particle, else word, lemma."""
+    forms = [f"{token.lemma_.lower()} {c.lower_}" for c in token.children if c.dep_ == "prt"]
+    forms += [f"{c.lower_} {token.lower_}" for c in token.children if c.dep_ == "compound"]
+    return forms + [token.lower_, token.lemma_.lower()]
+
+
+def phrase(token: Token, exclude: frozenset[int] = frozenset()) -> str:
+    """The noun phrase headed by `token`, without determiners and clauses hanging off it."""
+    keep = [t for t in _np_tokens(token) if t.i not in exclude]
+    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ != "PUNCT").strip()
+
+
+def _np_tokens(token: Token) -> list[Token]:
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in _NP_CUT or child.dep_ == "det" or child.dep_ == "case":
+            continue
+        tokens += _np_tokens(child)
+    return tokens
+
+
+def _clause_tokens(root: Token, exclude: frozenset[int]) -> list[Token]:
+    """Tokens of the clause in breadth-first order from its root, so the nearest word wins."""
+    queue, seen = [root], []
+    while queue:
+        token = queue.pop(0)
+        if token.i in exclude:
+            continue
+        seen.append(token)
+        queue += list(token.children)
+    return seen
+
+
+def _is_negated(token: Token, root: Token) -> bool:
+    """An odd number of negations between the relation word and the clause root."""
+    flips, node = 0, token
+    while True:
+        flips += sum(1 for c in node.children
+                     if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"))
+        if node == root or node.head == node:
+            break
+        node = node.head
+    return flips % 2 == 1
+
+
+def _subject(token: Token, root: Token) -> Token | None:
+    """Who or what the relation word is said of, looked for within the clause under `root`."""
+    node = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "encirclement of X", "pocket of our units", "X's encirclement"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+            if child.dep_ == "poss":
+                return child
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):  # "the encircled troops"
+        return token.head
+    # climb to the nearest clause that has a subject ("were at risk of encirclement")
+    while True:
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if node == root or node.dep_ in ("ROOT", "ccomp", "relcl", "advcl"):
+            return None
+        node = node.head
+
+
+def _object(token: Token, subject: Token | None) -> Token | None:
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS and child != subject:
+            return child
+    for child in token.children:  # "withdrew from Kursk", "fired on the ship"
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c != subject]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _false_claim_subject(root: Token) -> Token | None:
+    """In "reports of P are false", the subject that carries P; None when not that shape."""
+    if root.lemma_ != "be":
+        return None
+    predicate = [c for c in root.children if c.dep_ in ("acomp", "attr")
+                 and c.lemma_.lower() in FALSE_PREDICATES]
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+    return subjects[0] if predicate and subjects else None
+
+
+def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozenset(),
+                 ) -> Content | None:
+    """The proposition the clause rooted at `root` states, or None when it states nothing."""
+    negated = False
+    false_subject = _false_claim_subject(root)
+    if false_subject is not None:  # "reports of the encirclement are false": deny what follows
+        negated, root = True, false_subject
+    tokens = _clause_tokens(root, exclude)
+    hedged = any(t.lower_ in HEDGES or t.lemma_.lower() in HEDGES for t in tokens)
+    relation_token = next((t for t in tokens if t.pos_ in ("VERB", "ADJ", "NOUN", "PROPN")
+                           and lexicon.relation(*token_forms(t))), None)
+    if relation_token is not None:
+        relation = lexicon.relation(*token_forms(relation_token))
+    else:
+        relation_token = _fallback_predicate(root)
+        if relation_token is None:
+            return None
+        relation = relation_token.lemma_.lower()
+    subject = _subject(relation_token, root)
+    obj = _object(relation_token, subject)
+    negated ^= _is_negated(relation_token, root)
+    return Content(
+        subject=phrase(subject, exclude) if subject is not None else "",
+        relation=relation,
+        object=phrase(obj, exclude) if obj is not None else None,
+        negated=negated,
+        hedged=hedged,
+        quantity_text=" ".join(t.text for t in sorted(tokens, key=lambda t: t.i)),
+    )
+
+
+def _fallback_predicate(root: Token) -> Token | None:
+    """The clause's main predicate when the lexicon knows none of its words."""
+    if root.pos_ in ("VERB", "AUX"):
+        for child in root.children:  # "X is responsible": the predicate adjective, not "be"
+            if root.lemma_ == "be" and child.dep_ in ("acomp", "attr"):
+                return child
+        return root if root.lemma_ != "be" else None
+    if root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in CLAIM_NOUNS:
+        return None
+    return root if root.pos_ in ("NOUN", "ADJ") else None

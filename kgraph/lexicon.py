@@ -1,0 +1,83 @@
+"""The relation lexicon (ontology/lexicon.ttl) and gazetteer (ontology/places.tsv) as plain
+lookups. Both are data a researcher edits; this module only reads them."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from rdflib import Graph, Literal
+from rdflib.namespace import SKOS
+
+from kgraph.paths import ontology_dir
+from kgraph.rdf.vocab import KG, LEX
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Labels (lowercase) of relation and entity-type concepts, mapped to the concept name."""
+
+    relations: Mapping[str, str]
+    entity_types: Mapping[str, str]
+    arity: Mapping[str, int]
+    exclusive: frozenset[str]
+
+    def relation(self, *forms: str) -> str | None:
+        """The relation named by the first of `forms` that is a label, else None."""
+        return next((self.relations[f] for f in forms if f in self.relations), None)
+
+    def entity_type(self, *forms: str) -> str | None:
+        return next((self.entity_types[f] for f in forms if f in self.entity_types), None)
+
+
+def _labels(graph: Graph, scheme) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for concept in graph.subjects(SKOS.inScheme, scheme):
+        name = str(concept).removeprefix(str(LEX))
+        for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+            for label in graph.objects(concept, prop):
+                labels[str(label).lower()] = name
+    return labels
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Read the lexicon Turtle (default: the shipped ontology/lexicon.ttl)."""
+    graph = Graph().parse(path or ontology_dir() / "lexicon.ttl", format="turtle")
+    arity = {str(c).removeprefix(str(LEX)): int(a) for c, a in graph.subject_objects(KG.arity)}
+    exclusive = frozenset(
+        str(c).removeprefix(str(LEX)) for c in graph.subjects(KG.exclusive, Literal(True))
+    )
+    return Lexicon(
+        relations=MappingProxyType(_labels(graph, LEX.relations)),
+        entity_types=MappingProxyType(_labels(graph, LEX.entityTypes)),
+        arity=MappingProxyType(arity),
+        exclusive=exclusive,
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country (or other polity) and the words that stand for it in news text."""
+
+    name: str  # "Ukraine"
+    demonym: str  # "Ukrainian"
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(path: Path | None = None) -> Mapping[str, Place]:
+    """Lowercase word or phrase -> Place: names, demonyms, capitals and other metonyms
+    ("Kyiv", "Kiev", "Ukrainian" -> Ukraine)."""
+    table: dict[str, Place] = {}
+    with open(path or ontology_dir() / "places.tsv", encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                              delimiter="\t")
+        for row in rows:
+            place = Place(row["name"], row["demonym"])
+            words = [row["name"], row["demonym"], *row["aliases"].split("|")]
+            for word in filter(None, (w.strip().lower() for w in words)):
+                table[word] = place
+    return MappingProxyType(table)

@@ -1,0 +1,82 @@
+"""The whole path, from input files to an output folder: what `kgraph build` runs.
+
+ingest -> extract -> resolve -> rdf -> store -> reason -> render, each stage a library call.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from kgraph.ingest import IngestError, read_inputs
+from kgraph.models import Claim, Contradiction, Document
+from kgraph.rdf.iris import document_graph
+from kgraph.rdf.mapping import document_quads
+from kgraph.store import Store, open_store
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    documents: int  # read this time
+    added: int  # new to the store (the rest were there already)
+    claims: int
+    errors: tuple[IngestError, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    ingest: IngestReport
+    claims: Sequence[Claim]
+    contradictions: Sequence[Contradiction]
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
+           on_error: Callable[[IngestError], None] = lambda e: None) -> IngestReport:
+    """Read, extract and store every input; skip documents the store already holds."""
+    from kgraph.extract import extract_claims
+    from kgraph.resolve import resolve_claims
+
+    documents: list[Document] = []
+    errors: list[IngestError] = []
+    for item in read_inputs(inputs):
+        if isinstance(item, IngestError):
+            errors.append(item)
+            on_error(item)
+        elif all(d.id != item.id for d in documents):  # the same article twice is read once
+            documents.append(item)
+    new = [d for d in documents if not store.has_graph(document_graph(d.id))]
+    claims = resolve_claims(list(extract_claims(new, model=model))) if new else []
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_document[claim.document].append(claim)
+    for document in new:  # one transaction per document: all of it or none of it
+        store.add(document_quads(document, by_document[document.id]))
+    return IngestReport(len(documents), len(new), len(claims), tuple(errors))
+
+
+def build(inputs: Iterable[str | Path], out: Path, store: str | Path = "memory",
+          model: str | None = None, on_error: Callable[[IngestError], None] = lambda e: None,
+          ) -> BuildReport:
+    """Ingest `inputs` into `store`, reason, and write graph.trig, graph.html, claims.json and
+    contradictions.json into `out`."""
+    from kgraph.formats import write_claims, write_contradictions
+    from kgraph.query.results import read_claims
+    from kgraph.reason import reason
+    from kgraph.render import build_display_graph, write_html
+
+    out.mkdir(parents=True, exist_ok=True)
+    with open_store(store) as db:
+        report = ingest(inputs, db, model=model, on_error=on_error)
+        contradictions = reason(db)
+        claims = read_claims(db)
+        outputs = {
+            "graph.trig": db.export(out / "graph.trig", "trig"),
+            "claims.json": write_claims(out / "claims.json", claims),
+            "contradictions.json": write_contradictions(out / "contradictions.json",
+                                                        contradictions),
+            "graph.html": write_html(build_display_graph(claims, contradictions),
+                                     out / "graph.html", title="kgraph"),
+        }
+    return BuildReport(report, claims, contradictions, outputs)

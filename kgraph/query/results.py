@@ -1,0 +1,102 @@
+"""Claims and contradictions read back from any store, as the frozen dataclasses of models.py.
+
+The store is the source of truth: claims.json, contradictions.json, the HTML and the
+`claims` / `contradictions` commands all read through here."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kgraph.models import Claim, Contradiction, Proposition, Quantity, Side, Source, Stance, TextSpan
+from kgraph.store.base import Store
+
+CLAIMS_QUERY = """
+SELECT ?claim ?source ?name ?kind ?stance ?prop ?subject ?relation ?object ?start ?end ?exact ?doc ?docname
+       ?date ?hedged ?cue ?value ?unit ?low ?high
+WHERE {
+  GRAPH ?g {
+    ?claim a kg:Claim ; prov:wasAttributedTo ?source ; kg:stance ?stance ; kg:about ?prop ;
+           kg:hedged ?hedged ; kg:cue ?cue ; prov:wasDerivedFrom ?doc ; kg:evidence/oa:hasSelector ?sel .
+    ?sel oa:start ?start ; oa:end ?end ; oa:exact ?exact .
+    ?source skos:prefLabel ?name ; kg:sourceKind ?kind .
+    ?prop kg:subject/rdfs:label ?subject ; kg:relation ?relation .
+    OPTIONAL { ?prop kg:object/rdfs:label ?object }
+    ?doc schema:name ?docname .
+    OPTIONAL { ?claim kg:madeOn ?date }
+    OPTIONAL { ?claim kg:quantity ?q . ?q kg:value ?value ; kg:lowerBound ?low .
+               OPTIONAL { ?q kg:unit ?unit } OPTIONAL { ?q kg:upperBound ?high } }
+  }
+}
+ORDER BY ?docname ?start ?claim
+"""
+
+CONTRADICTIONS_QUERY = """
+SELECT ?x ?kind ?plabel ?rule ?side ?position ?claim ?explanation
+WHERE {
+  GRAPH <https://w3id.org/kgraph/id/graph/inferred> {
+    ?x a kg:Contradiction ; kg:kind ?kind ; kg:concerns ?prop ; kg:foundBy ?rule ;
+       kg:hasSide ?side .
+    ?side kg:position ?position ; kg:includesClaim ?claim .
+    OPTIONAL { ?x kg:explanation ?explanation }
+  }
+  ?prop rdfs:label ?plabel .
+}
+ORDER BY ?x ?side ?claim
+"""
+
+KINDS = {"Negation": "negation", "NumericConflict": "numeric", "ExclusiveValue": "exclusive_value"}
+
+
+def _local(iri: object) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def read_claims(store: Store) -> list[Claim]:
+    """Every claim in the store, ordered by document and position."""
+    claims: dict[str, Claim] = {}
+    for row in store.select(CLAIMS_QUERY):
+        claim_id = _local(row["claim"])
+        if claim_id in claims:  # a claim whose source has several labels: one row each
+            continue
+        quantity = None
+        if "value" in row:
+            high = float(row["high"]) if "high" in row else float("inf")
+            quantity = Quantity(float(row["value"]), str(row["unit"]) if "unit" in row else None,
+                                float(row["low"]), high)
+        claims[claim_id] = Claim(
+            id=claim_id,
+            source=Source(str(row["name"]), str(row["name"]), str(row["kind"])),
+            stance=Stance.ASSERTS if _local(row["stance"]) == "Asserts" else Stance.DENIES,
+            proposition=Proposition(str(row["subject"]), _local(row["relation"]),
+                                    str(row["object"]) if "object" in row else None),
+            evidence=TextSpan(int(row["start"]), int(row["end"]), str(row["exact"])),
+            document=_local(row["doc"]),
+            document_name=str(row["docname"]),
+            date=str(row["date"]) if "date" in row else None,
+            hedged=bool(row["hedged"].toPython()),
+            cue=str(row["cue"]),
+            quantity=quantity,
+        )
+    return list(claims.values())
+
+
+def read_contradictions(store: Store) -> list[Contradiction]:
+    """Every contradiction the reasoner wrote, with its sides."""
+    found: dict[str, dict] = {}
+    sides: dict[str, dict[str, tuple[str, list[str]]]] = defaultdict(dict)
+    for row in store.select(CONTRADICTIONS_QUERY):
+        x = str(row["x"])
+        found.setdefault(x, row)
+        side = sides[x].setdefault(str(row["side"]), (str(row["position"]), []))
+        side[1].append(_local(row["claim"]))
+    return [
+        Contradiction(
+            id="x-" + _local(x),
+            kind=KINDS.get(_local(row["kind"]), _local(row["kind"])),
+            proposition=str(row["plabel"]),
+            sides=tuple(Side(position, tuple(claims)) for position, claims in sides[x].values()),
+            rule=_local(row["rule"]),
+            explanation=str(row.get("explanation", "")),
+        )
+        for x, row in found.items()
+    ]

@@ -1,0 +1,37 @@
+"""resolve/: [Claim] -> [Claim] with canonical sources, propositions and dates.
+
+Works on the whole batch at once, because "Trump" is only known to be Donald Trump, and "the
+offensive" only known to be the Kursk operation, from the other claims around it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from kgraph.lexicon import load_lexicon
+from kgraph.models import Claim
+from kgraph.resolve.dates import claim_date
+from kgraph.resolve.propositions import canonical_entity, canonical_propositions
+from kgraph.resolve.sources import canonical_names
+
+__all__ = ["resolve_claims", "canonical_entity", "canonical_names", "claim_date"]
+
+
+def resolve_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The same claims with canonical source names, propositions and claim dates."""
+    names = canonical_names([c.source.label for c in claims],
+                            people=[c.source.label for c in claims if c.source.kind == "person"])
+    lexicon = load_lexicon()
+    propositions = canonical_propositions(
+        [(c.proposition, names[c.source.label], c.document) for c in claims], lexicon)
+    resolved = []
+    for claim, proposition in zip(claims, propositions):
+        resolved.append(replace(
+            claim,
+            source=replace(claim.source, name=names[claim.source.label]),
+            proposition=proposition,
+            date=claim_date(claim.date, claim.evidence.text),
+            relayed_by=tuple(replace(s, name=canonical_names([s.label])[s.label])
+                             for s in claim.relayed_by),
+        ))
+    return resolved

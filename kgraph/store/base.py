@@ -1,0 +1,79 @@
+"""The one interface every store backend implements (and one contract test checks)."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import Dataset
+from rdflib.term import Node, URIRef
+
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+class StoreError(RuntimeError):
+    """A store could not be opened, read or written."""
+
+
+class Store(ABC):
+    """A quad store that speaks SPARQL 1.1. Terms in and out are rdflib terms."""
+
+    @abstractmethod
+    def add(self, quads: Iterable[Quad]) -> None:
+        """Add quads, all or nothing."""
+
+    @abstractmethod
+    def has_graph(self, graph: URIRef) -> bool:
+        """Whether a named graph holds anything."""
+
+    @abstractmethod
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Make `graph` hold exactly `triples`, all or nothing."""
+
+    @abstractmethod
+    def select(self, sparql: str) -> list[dict[str, Node]]:
+        """Rows of a SELECT query; the default graph is the union of all graphs."""
+
+    @abstractmethod
+    def construct(self, sparql: str) -> list[Triple]:
+        """Triples of a CONSTRUCT query."""
+
+    @abstractmethod
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in the store."""
+
+    def close(self) -> None:
+        """Release the store (files, locks, connections)."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.quads())
+
+    def dataset(self) -> Dataset:
+        """The whole store as an rdflib Dataset (for export and small graphs)."""
+        dataset = Dataset()
+        bind_prefixes(dataset)
+        for s, p, o, g in self.quads():
+            dataset.graph(g).add((s, p, o))
+        return dataset
+
+    def export(self, path: Path, format: str = "trig") -> Path:
+        """Serialise everything to `path` (trig, nquads, turtle, json-ld), atomically."""
+        data = self.dataset().serialize(format=format)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(data, encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+
+def bind_prefixes(dataset: Dataset) -> None:
+    from kgraph.rdf.vocab import PREFIXES
+
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri, replace=True)

@@ -1,0 +1,43 @@
+"""In-memory backend on rdflib's Dataset: for tests, small jobs and `kgraph build`."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from rdflib import Dataset
+from rdflib.term import URIRef
+
+from kgraph.rdf.vocab import with_prefixes
+from kgraph.store.base import Quad, Store, Triple, bind_prefixes
+
+
+class MemoryStore(Store):
+    def __init__(self) -> None:
+        self._data = Dataset(default_union=True)
+        bind_prefixes(self._data)
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        quads = list(quads)  # materialise first so a failing generator adds nothing
+        self._data.addN((s, p, o, self._data.graph(g)) for s, p, o, g in quads)
+
+    def has_graph(self, graph: URIRef) -> bool:
+        return len(self._data.graph(graph)) > 0
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        triples = list(triples)
+        self._data.remove_graph(self._data.graph(graph))
+        target = self._data.graph(graph)
+        for triple in triples:
+            target.add(triple)
+
+    def select(self, sparql: str) -> list[dict]:
+        result = self._data.query(with_prefixes(sparql))
+        return [{str(k): v for k, v in row.asdict().items()} for row in result]
+
+    def construct(self, sparql: str) -> list[Triple]:
+        return list(self._data.query(with_prefixes(sparql)))
+
+    def quads(self) -> Iterator[Quad]:
+        for s, p, o, g in self._data.quads((None, None, None, None)):
+            graph = g.identifier if hasattr(g, "identifier") else g
+            if graph is not None and graph != URIRef("urn:x-rdflib:default"):
+                yield s, p, o, graph

@@ -1,0 +1,88 @@
+"""Embedded on-disk backend on Oxigraph (pyoxigraph): persistent, transactional, fast SPARQL,
+and no server to run. The default for real use: `--store DIR`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kgraph.rdf.vocab import with_prefixes
+from kgraph.store.base import Quad, Store, StoreError, Triple
+
+
+def to_ox(term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class OxigraphStore(Store):
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"{self.path}: store is in use by another kgraph process") from err
+            raise StoreError(f"{self.path}: cannot open store: {err}") from err
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        # extend() runs in one transaction: a killed process leaves none of these quads
+        self._store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
+                            for s, p, o, g in quads])
+
+    def has_graph(self, graph: URIRef) -> bool:
+        pattern = self._store.quads_for_pattern(None, None, None, to_ox(graph))
+        return next(iter(pattern), None) is not None
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        g = to_ox(graph)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
+        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+        self._store.extend(quads)
+
+    def select(self, sparql: str) -> list[dict]:
+        solutions = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        names = [v.value for v in solutions.variables]
+        return [{n: from_ox(row[n]) for n in names if row[n] is not None} for row in solutions]
+
+    def construct(self, sparql: str) -> list[Triple]:
+        triples = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
+
+    def quads(self) -> Iterator[Quad]:
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                continue
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
