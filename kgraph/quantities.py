@@ -47,7 +47,7 @@ _PATTERN = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUMBER}))?"
     rf"(?:\s*(?P<mult>thousand|million|billion|bn|k|m)\b)?"
-    rf"(?:\s+(?:\w+\s+)??(?P<unit>{_UNIT})\b(?P<area>\s+{_AREA_NOUNS})?)?",
+    rf"(?:\s*(?:\w+\s+)??(?P<unit>{_UNIT})(?!\w)(?P<area>\s+{_AREA_NOUNS})?)?",
     re.IGNORECASE,
 )
 _VAGUE_PATTERN = re.compile(

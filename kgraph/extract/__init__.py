@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable, Iterator
 
-from kgraph.models import Claim, Document, Proposition, Stance, TextSpan
+from kgraph.models import Claim, Document, Proposition, Source, Stance, TextSpan
 
 __all__ = ["extract_claims", "claims_from_doc"]
 
@@ -36,13 +36,18 @@ def claims_from_doc(doc, document: Document) -> Iterator[Claim]:
     from kgraph.extract.attribution import attributions
     from kgraph.extract.content import read_content
     from kgraph.extract.cues import HEDGE_PHRASES
+    from kgraph.extract.quotes import continued_quotes
     from kgraph.extract.speakers import source_for
     from kgraph.lexicon import load_lexicon
     from kgraph.quantities import parse_quantity
 
     lexicon = load_lexicon()
-    for sentence in doc.sents:
-        found = list(attributions(sentence))
+    sentences = list(doc.sents)
+    found = [list(attributions(sentence)) for sentence in sentences]
+    for i, attribution in continued_quotes(sentences, found):
+        found[i].append(attribution)
+    recent: list[Source] = []  # speakers so far, for the pronouns that follow
+    for sentence, found in zip(sentences, found):
         # "Reuters reported that officials said P": the inner speakers claim P, the outer relay it
         cues = {a.cue.i: a for a in found}
         relays = {cues[a.content.i].cue.i: a for a in found if a.content.i in cues}
@@ -54,14 +59,16 @@ def claims_from_doc(doc, document: Document) -> Iterator[Claim]:
             if content is None:
                 continue
             relay = relays.get(attribution.cue.i)
-            relayed_by = tuple(s for s in map(source_for, relay.speakers if relay else ()) if s)
+            relayed_by = tuple(s for s in (source_for(t, recent) for t in
+                                           (relay.speakers if relay else ())) if s)
             stance = Stance.DENIES if attribution.denies != content.negated else Stance.ASSERTS
             evidence = TextSpan(sentence.start_char, sentence.end_char, sentence.text)
             proposition = Proposition(content.subject, content.relation, content.object)
             for speaker in attribution.speakers:
-                source = source_for(speaker)
+                source = source_for(speaker, recent)
                 if source is None:
                     continue
+                recent.append(source)
                 yield Claim(
                     id=claim_id(document.id, evidence.start, attribution.cue.i, source.label,
                                 stance.value, proposition.label),

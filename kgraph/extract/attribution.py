@@ -61,6 +61,9 @@ def _from_speech_verb(verb: Token) -> Iterator[Attribution]:
             yield Attribution(speakers, verb.head, verb, False,
                               frozenset(t.i for t in verb.subtree))
         return
+    if verb.dep_ == "parataxis" and speakers:
+        # "The operation, they claimed, achieved its goals": the clause the aside interrupts
+        yield Attribution(speakers, verb.head, verb, denies, frozenset(t.i for t in verb.subtree))
     for child in verb.children:
         if child.dep_ == "ccomp" and speakers:
             yield Attribution(speakers, child, verb, denies)
@@ -77,11 +80,25 @@ def _from_claim_noun(noun: Token, verb: Token, speakers: tuple[Token, ...], deni
     clause = clauses[0]
     claimants: tuple[Token, ...] = ()
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
-        claimants += tuple(t for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+        claimants += _named_in(prep)
     if speakers:
         yield Attribution(speakers, clause, verb, denies)
     if claimants:
         yield Attribution(claimants, clause, noun, False)
+
+
+def _named_in(prep: Token) -> tuple[Token, ...]:
+    """Everyone a prepositional phrase names: its objects and their conjuncts, plus any named
+    entity the parser hung elsewhere in it ("by both Putin and US President Donald Trump" is
+    often parsed with Putin as a modifier of Trump)."""
+    heads = [t for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
+    taken = {h.i for h in heads}
+    for entity in prep.doc.ents:
+        inside = prep.left_edge.i <= entity.start and entity.end <= prep.right_edge.i + 1
+        if inside and entity.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (
+                taken & set(range(entity.start, entity.end))):
+            heads.append(entity.root)
+    return tuple(sorted(heads, key=lambda t: t.i))
 
 
 def _from_according_to(according: Token, sentence: Span) -> Iterator[Attribution]:

@@ -1,6 +1,8 @@
 """Naming the speaker of an attribution: an entity, a noun phrase, or a pronoun's antecedent."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from spacy.tokens import Span, Token
 
 from kgraph.extract.content import phrase
@@ -31,9 +33,16 @@ def _antecedent(pronoun: Token) -> Span | None:
     return earlier[-1] if earlier else None
 
 
-def source_for(token: Token) -> Source | None:
-    """The Source a speaker token names, or None when it names nobody we can tell."""
+def source_for(token: Token, recent: Sequence[Source] = ()) -> Source | None:
+    """The Source a speaker token names, or None when it names nobody we can tell.
+
+    A pronoun stands for the latest earlier speaker that fits it (news keeps to who is
+    talking: "X said ... He added ..."), else for the nearest fitting entity before it."""
     if token.lower_ in PRONOUNS:
+        person = token.lower_ in _PERSON_PRONOUNS
+        speaker = next((s for s in reversed(recent) if (s.kind == "person") == person), None)
+        if speaker is not None:
+            return speaker
         entity = _antecedent(token)
         if entity is None:
             return None  # kept out rather than invented

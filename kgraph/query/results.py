@@ -88,7 +88,10 @@ def read_contradictions(store: Store) -> list[Contradiction]:
         x = str(row["x"])
         found.setdefault(x, row)
         side = sides[x].setdefault(str(row["side"]), (str(row["position"]), []))
-        side[1].append(_local(row["claim"]))
+        # a row per label of the proposition, and Oxigraph's union default graph (0.5) gives a
+        # row per graph holding the label: each claim once
+        if _local(row["claim"]) not in side[1]:
+            side[1].append(_local(row["claim"]))
     return [
         Contradiction(
             id="x-" + _local(x),

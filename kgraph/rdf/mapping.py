@@ -29,6 +29,7 @@ def _date(value: str | None) -> Literal | None:
 
 def document_quads(document: Document, claims: Iterable[Claim]) -> Iterator[Quad]:
     """All quads for one document and the claims read from it."""
+    claims = list(claims)  # read twice below: a generator would lose the propositions
     graph = document_graph(document.id)
     doc = document_iri(document.id)
     triples = [(doc, RDF.type, KG.Document), (doc, SCHEMA.name, Literal(document.name))]

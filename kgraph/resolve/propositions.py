@@ -9,6 +9,7 @@ the qualified subject of the same relation, since an article keeps to its topic.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from kgraph.lexicon import Lexicon
@@ -30,9 +31,9 @@ class Entity:
 def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "") -> Entity:
     """The canonical label of a subject or object phrase said by `speaker`."""
     tokens = [w.lower() for w in words(text)]
-    type_ = next((lexicon.entity_type(w) for w in tokens if lexicon.entity_type(w)), None)
+    type_ = next(filter(None, (lexicon.entity_type(*_singulars(w)) for w in tokens)), None)
     place = place_of(text)
-    if place is None and _POSSESSIVE_PRONOUNS & set(tokens):
+    if place is None and type_ == "forces" and _POSSESSIVE_PRONOUNS & set(tokens):
         place = place_of(speaker)  # "our units", said by the Ukrainian General Staff
     if type_ is None:
         plain = _FILLER.sub("", " ".join(words(text)))
@@ -40,6 +41,11 @@ def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "") -> Entity:
     qualifier = place.demonym if place else _proper_words(text, lexicon)
     label = f"{qualifier} {type_}" if qualifier else type_
     return Entity(label, type_, bool(qualifier))
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars it may be a plural of: brigades, casualties, ..."""
+    return (word, word[:-1], word[:-2], word[:-3] + "y") if word.endswith("s") else (word,)
 
 
 def _proper_words(text: str, lexicon: Lexicon) -> str:
@@ -60,17 +66,22 @@ def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: L
     reads = [_Read(canonical_entity(p.subject, lexicon, speaker),
                    canonical_entity(p.object, lexicon, speaker) if p.object else None)
              for p, speaker, _ in items]
-    # the qualified subject of each (document, relation, type), for bare mentions to join
-    topics: dict[tuple[str, str, str | None], str] = {}
+    # Qualified subjects by (document, relation, type) and by (relation, type) over the corpus,
+    # for bare mentions to join: first in their own document, else the corpus's only candidate.
+    topics: dict[tuple, str] = {}
+    corpus: dict[tuple, set[str]] = defaultdict(set)
     for (prop, _, doc), read in zip(items, reads):
         if read.subject.qualified:
-            topics.setdefault((doc, prop.relation, read.subject.type), read.subject.label)
-            topics.setdefault((doc, prop.relation, None), read.subject.label)
+            for type_ in (read.subject.type, None):
+                topics.setdefault((doc, prop.relation, type_), read.subject.label)
+                corpus[prop.relation, type_].add(read.subject.label)
     out = []
     for (prop, _, doc), read in zip(items, reads):
         subject = read.subject.label
         if not read.subject.qualified:
-            subject = topics.get((doc, prop.relation, read.subject.type), subject) or "something"
+            only = corpus.get((prop.relation, read.subject.type), set())
+            subject = (topics.get((doc, prop.relation, read.subject.type))
+                       or (next(iter(only)) if len(only) == 1 else subject) or "something")
         obj = read.object.label if read.object else None
         if lexicon.arity.get(prop.relation) == 1:  # "encircled by the enemy" is still encircled
             obj = None

@@ -9,28 +9,29 @@ from typing import Iterable
 from kgraph.lexicon import load_gazetteer
 from kgraph.resolve.names import fold, spelling_key, words
 
-# Words in front of a name that are not part of it.
-_LEADING = re.compile(
-    r"^(?:the|a|an|both|many|several|some|other|most|two|three|"
-    r"us|u\.s\.|former|acting|then|current|"
-    r"president|prime minister|minister|chancellor|general|gen\.|commander-in-chief|"
-    r"commander|chief|spokesman|spokeswoman|spokesperson|secretary|senator|mr\.?|mrs\.?|ms\.?|"
-    r"dr\.?)\s+", re.I)
+# Words in front of a name that are not part of it: articles and quantifiers for any source,
+# and titles for a person ("General" is part of "General Staff", not of a person's name).
+_ARTICLES = re.compile(r"^(?:the|a|an|both|many|several|some|other|most)\s+", re.I)
+_TITLES = re.compile(
+    r"^(?:us|u\.s\.|former|acting|then|current|president|prime minister|minister|chancellor|"
+    r"general|gen\.|commander-in-chief|commander|chief|spokesman|spokeswoman|spokesperson|"
+    r"secretary|senator|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.I)
 _POSSESSIVE_PLACE = re.compile(r"^(\w+)['’]s\s+")
 
 
-def clean_label(label: str) -> str:
-    """The name without articles, quantifiers and titles in front, and "Ukraine's X" read as
-    "Ukrainian X", so spellings of one source compare equal."""
-    label = " ".join(label.split())
+def clean_label(label: str, person: bool = False) -> str:
+    """The name without articles and quantifiers (and a person's titles) in front, and
+    "Ukraine's X" read as "Ukrainian X", so spellings of one source compare equal."""
+    label = _ARTICLES.sub("", " ".join(label.split())) or label
     match = _POSSESSIVE_PLACE.match(label)
     if match and fold(match[1]) in load_gazetteer():
         label = f"{load_gazetteer()[fold(match[1])].demonym} {label[match.end():]}"
-    while True:  # strip titles only in front of a name: "US president" stays as it is
-        stripped = _LEADING.sub("", label)
+    while person:  # strip titles only in front of a name: "US president" stays as it is
+        stripped = _TITLES.sub("", label)
         if stripped == label or not stripped[:1].isupper():
-            return label
+            break
         label = stripped
+    return label
 
 
 def canonical_names(labels: Iterable[str], people: Iterable[str] = ()) -> dict[str, str]:
@@ -43,8 +44,9 @@ def canonical_names(labels: Iterable[str], people: Iterable[str] = ()) -> dict[s
     ("Kyiv", "Moscow") speaks for its country."""
     gazetteer = load_gazetteer()
     counts = Counter(labels)
-    person_names = {clean_label(p) for p in people}
-    cleaned = {label: clean_label(label) for label in counts}
+    people = set(people)
+    cleaned = {label: clean_label(label, label in people) for label in counts}
+    person_names = {cleaned[p] for p in people if p in cleaned}
     groups: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for label, name in cleaned.items():
         place = gazetteer.get(fold(name))

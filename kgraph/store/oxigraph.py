@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kgraph.rdf.vocab import with_prefixes
@@ -35,6 +36,8 @@ def from_ox(term) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):  # a plain literal, as rdflib writes it
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"not an RDF term: {term!r}")
 
@@ -60,10 +63,10 @@ class OxigraphStore(Store):
         return next(iter(pattern), None) is not None
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        # one update, so one transaction: readers see the old graph or the new one, never none
+        body = " ".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
         g = to_ox(graph)
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
-        self._store.extend(quads)
+        self._store.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
 
     def select(self, sparql: str) -> list[dict]:
         solutions = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
@@ -84,5 +87,6 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def close(self) -> None:
-        self._store.flush()
-        del self._store
+        if self._store is not None:
+            self._store.flush()
+            self._store = None  # drops the handle, which releases the lock for other processes

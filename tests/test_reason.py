@@ -1,0 +1,122 @@
+"""reason/: each rule on a small input graph against its expected output (Habit 4), then the
+whole reasoner and the read-back of what it wrote."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from conftest import (CEASEFIRE, COUNCIL, GARRISON, LAND, REPORT, claim, report_claims,
+                      update_claims)
+from kgraph.models import Document, Proposition, Side, Stance
+from kgraph.query.results import read_claims, read_contradictions
+from kgraph.rdf.iris import document_graph, proposition_iri
+from kgraph.rdf.mapping import document_quads
+from kgraph.rdf.vocab import INFERRED_GRAPH
+from kgraph.reason import load_rules, reason
+from kgraph.store import open_store
+
+X = "contradiction/negation/" + hashlib.md5(str(proposition_iri(GARRISON)).encode()).hexdigest()
+
+# Marek and the mission assert the garrison is encircled, the council denies it; the mission's
+# two stances on the ceasefire are a revision and give nothing.
+NEGATION_EXPECTED = f"""
+@base <https://w3id.org/kgraph/id/> .
+@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+<{X}> a kg:Contradiction ;
+    kg:kind kg:Negation ;
+    kg:concerns <prop/varna-garrison/encircled> ;
+    kg:foundBy <rule/negation> ;
+    kg:hasSide <{X}/asserts>, <{X}/denies> .
+<{X}/asserts> a kg:Side ; kg:position "encircled" ;
+    kg:includesClaim <claim/c-marek>, <claim/c-mission> .
+<{X}/denies> a kg:Side ; kg:position "not encircled" ;
+    kg:includesClaim <claim/c-council> .
+<rule/negation> a kg:Rule ; rdfs:label "negation" .
+"""
+
+
+def assert_isomorphic(actual: Graph, expected: Graph) -> None:
+    if not isomorphic(actual, expected):
+        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+        pytest.fail(f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}")
+
+
+def test_negation_rule(memory_store):
+    (rule,) = [r for r in load_rules() if r.name == "negation"]
+    actual = Graph()
+    for triple in memory_store.construct(rule.sparql):
+        actual.add(triple)
+    assert_isomorphic(actual, Graph().parse(data=NEGATION_EXPECTED, format="turtle"))
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request, corpus, tmp_path):
+    with open_store("memory" if request.param == "memory" else tmp_path / "store") as store:
+        for document, claims in corpus:
+            store.add(document_quads(document, claims))
+        yield store
+
+
+def test_reason(store):
+    (found,) = reason(store)
+    assert found.kind == "negation" and found.rule == "negation"
+    assert found.proposition == GARRISON.label
+    assert found.sides == (Side("encircled", ("c-marek", "c-mission")),
+                           Side("not encircled", ("c-council",)))
+    assert found.explanation == ("Varna garrison | encircled: Ilse Marek and Lake Monitoring "
+                                 "Mission say encircled; Harbour Council says not encircled.")
+    assert read_contradictions(store) == [found]
+
+
+def test_revision_is_not_a_contradiction(store):
+    propositions = {x.proposition for x in reason(store)}
+    assert CEASEFIRE.label not in propositions and LAND.label not in propositions
+
+
+def test_reason_twice_recomputes(store):
+    first = reason(store)
+    inferred = {q for q in store.quads() if q[3] == INFERRED_GRAPH}
+    size = len(store)
+    assert reason(store) == first
+    assert {q for q in store.quads() if q[3] == INFERRED_GRAPH} == inferred
+    assert len(store) == size
+
+
+def test_reason_drops_stale_contradictions(store):
+    reason(store)
+    graph = document_graph(REPORT.id)  # the report re-read without the council's denial
+    claims = [c for c in report_claims() if c.id != "c-council"]
+    store.replace_graph(graph, [q[:3] for q in document_quads(REPORT, claims) if q[3] == graph])
+    assert reason(store) == []
+    assert not store.has_graph(INFERRED_GRAPH)
+
+
+def test_each_claim_once_per_side(store):
+    # another spelling of the same proposition mints the same IRI with a second label
+    other = Document("d-other", "other.txt", "The council again denied the encirclement.")
+    denial = claim("c-again", other, "The council", COUNCIL, Stance.DENIES,
+                   Proposition("varna garrison", "encircled"))
+    store.add(document_quads(other, [denial]))
+    (found,) = reason(store)
+    assert [side.claims for side in found.sides] == [("c-marek", "c-mission"),
+                                                      ("c-again", "c-council")]
+
+
+def test_claims_round_trip(store):
+    expected = sorted(report_claims() + update_claims(), key=lambda c: (c.document_name, c.evidence.start))
+    actual = read_claims(store)
+    assert [c.id for c in actual] == [c.id for c in expected]
+    for got, want in zip(actual, expected):
+        assert got.source.name == want.source.name and got.source.kind == want.source.kind
+        assert (got.stance, got.proposition, got.evidence) == (want.stance, want.proposition, want.evidence)
+        assert got.proposition.label == want.proposition.label
+        assert (got.document, got.document_name) == (want.document, want.document_name)
+        assert (got.date, got.hedged, got.cue, got.quantity) == (want.date, want.hedged, want.cue, want.quantity)
+    land = next(c for c in actual if c.id == "c-land")
+    assert land.quantity.low == 1300 and land.quantity.high == float("inf")  # open interval
+
