@@ -24,6 +24,7 @@ class Lexicon:
     entity_types: Mapping[str, str]
     arity: Mapping[str, int]
     exclusive: frozenset[str]
+    agent_types: Mapping[str, str]  # relation -> entity type a place stands for as its subject
 
     def relation(self, *forms: str) -> str | None:
         """The relation named by the first of `forms` that is a label, else None."""
@@ -33,10 +34,14 @@ class Lexicon:
         return next((self.entity_types[f] for f in forms if f in self.entity_types), None)
 
 
+def _name(concept) -> str:
+    return str(concept).removeprefix(str(LEX))
+
+
 def _labels(graph: Graph, scheme) -> dict[str, str]:
     labels: dict[str, str] = {}
     for concept in graph.subjects(SKOS.inScheme, scheme):
-        name = str(concept).removeprefix(str(LEX))
+        name = _name(concept)
         for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
             for label in graph.objects(concept, prop):
                 labels[str(label).lower()] = name
@@ -47,15 +52,15 @@ def _labels(graph: Graph, scheme) -> dict[str, str]:
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read the lexicon Turtle (default: the shipped ontology/lexicon.ttl)."""
     graph = Graph().parse(path or ontology_dir() / "lexicon.ttl", format="turtle")
-    arity = {str(c).removeprefix(str(LEX)): int(a) for c, a in graph.subject_objects(KG.arity)}
-    exclusive = frozenset(
-        str(c).removeprefix(str(LEX)) for c in graph.subjects(KG.exclusive, Literal(True))
-    )
+    arity = {_name(c): int(a) for c, a in graph.subject_objects(KG.arity)}
+    exclusive = frozenset(_name(c) for c in graph.subjects(KG.exclusive, Literal(True)))
+    agent_types = {_name(r): _name(t) for r, t in graph.subject_objects(KG.agentType)}
     return Lexicon(
         relations=MappingProxyType(_labels(graph, LEX.relations)),
         entity_types=MappingProxyType(_labels(graph, LEX.entityTypes)),
         arity=MappingProxyType(arity),
         exclusive=exclusive,
+        agent_types=MappingProxyType(agent_types),
     )
 
 

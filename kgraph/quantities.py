@@ -84,7 +84,9 @@ def parse_quantity(text: str) -> Quantity | None:
             high = _number(match["num2"]) * _MULTIPLIERS.get((match["mult"] or "").lower(), 1)
             return Quantity(value=value, unit=unit, low=min(value, high), high=max(value, high))
         low_f, high_f = _QUALIFIERS.get((match["qual"] or "").lower(), (1.0, 1.0))
-        return Quantity(value=value, unit=unit, low=value * low_f, high=value * high_f)
+        # rounded so 90,000 * 1.1 reads 99000, not 99000.00000000001
+        return Quantity(value=value, unit=unit, low=round(value * low_f, 6),
+                        high=round(value * high_f, 6))
     match = _VAGUE_PATTERN.search(text)
     if match:
         low, high = _VAGUE[match["vague"].lower()]

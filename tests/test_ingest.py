@@ -391,3 +391,29 @@ def test_importing_ingest_loads_neither_spacy_nor_trafilatura():
     code = "import sys, kgraph.ingest; print(sorted({'spacy', 'trafilatura'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_page_furniture_is_blanked_and_offsets_kept():
+    from kgraph.ingest.furniture import blank_furniture
+
+    page = ("Home\n  • News\n  • Sport\nBREAKING\nCouncil: vote delayed again\n\n"
+            "Harbour reopens after storm\n\n"
+            "The harbour reopened on Monday, the port authority said. Ferries will run again "
+            "from Tuesday, and the damaged pier will be rebuilt by summer, officials added.\n\n"
+            "Related News\n\nMinister resigns over budget\n\nRead more: Storm season ends\n\n"
+            "Most Read\n\nLocal team wins cup\n")
+    blanked = blank_furniture(page)
+    assert len(blanked) == len(page) and blanked.count("\n") == page.count("\n")
+    for furniture in ("• News", "vote delayed", "Minister resigns", "Storm season", "Local team"):
+        assert furniture not in blanked
+    assert "The harbour reopened on Monday" in blanked
+    start = page.index("The harbour reopened")
+    assert blanked[start:start + 20] == page[start:start + 20]
+
+
+def test_dateline_of_a_scraped_page():
+    from kgraph.ingest.text import dateline
+
+    assert dateline("Menu\n  • By Lakeside Wire\n  • 22 Mar 2025 21:27\n") == "2025-03-22"
+    assert dateline("March 5, 2024\nText") == "2024-03-05"
+    assert dateline("It rained on 22 Mar 2025 in the hills.\n") is None

@@ -120,3 +120,59 @@ def test_claims_round_trip(store):
     land = next(c for c in actual if c.id == "c-land")
     assert land.quantity.low == 1300 and land.quantity.high == float("inf")  # open interval
 
+
+
+def _land_claim(id: str, source, low: float, high: float):
+    from kgraph.models import Quantity
+
+    return claim(id, REPORT, "Marek added", source, Stance.ASSERTS, LAND,
+                 quantity=Quantity(low, "km2", low, high))
+
+
+def _store_with(*claims):
+    store = open_store("memory")
+    store.add(document_quads(REPORT, list(claims)))
+    return store
+
+
+def test_numeric_rule():
+    from conftest import MAREK
+
+    marek = _land_claim("c-land", MAREK, 1300.0, float("inf"))
+    council = _land_claim("c-council-land", COUNCIL, 900.0, 1100.0)
+    (rule,) = [r for r in load_rules() if r.name == "numeric"]
+    pair = hashlib.md5(b"https://w3id.org/kgraph/id/claim/c-council-land "
+                       b"https://w3id.org/kgraph/id/claim/c-land").hexdigest()
+    expected = f"""
+    @base <https://w3id.org/kgraph/id/> .
+    @prefix kg: <https://w3id.org/kgraph/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <contradiction/numeric/{pair}> a kg:Contradiction ; kg:kind kg:NumericConflict ;
+        kg:concerns <prop/northern-militia/captured/territory> ; kg:foundBy <rule/numeric> ;
+        kg:hasSide <contradiction/numeric/{pair}/a>, <contradiction/numeric/{pair}/b> .
+    <contradiction/numeric/{pair}/a> a kg:Side ; kg:position "900.0 to 1100.0 km2" ;
+        kg:includesClaim <claim/c-council-land> .
+    <contradiction/numeric/{pair}/b> a kg:Side ; kg:position "at least 1300.0 km2" ;
+        kg:includesClaim <claim/c-land> .
+    <rule/numeric> a kg:Rule ; rdfs:label "numeric" .
+    """
+    actual = Graph()
+    for triple in _store_with(marek, council).construct(rule.sparql):
+        actual.add(triple)
+    assert_isomorphic(actual, Graph().parse(data=expected, format="turtle"))
+
+
+def test_numeric_conflicts_need_disjoint_intervals_and_two_sources():
+    from conftest import MAREK, MISSION
+
+    store = _store_with(
+        _land_claim("c-land", MAREK, 1300.0, float("inf")),  # over 1,300
+        _land_claim("c-council-land", COUNCIL, 900.0, 1100.0),  # about 1,000
+        _land_claim("c-mission-land", MISSION, 1250.0, float("inf")),  # at least 1,250: fits 1,300
+        _land_claim("c-marek-revised", MAREK, 900.0, 1100.0),  # Marek revising his own figure
+    )
+    pairs = {frozenset(c for s in x.sides for c in s.claims)
+             for x in reason(store) if x.kind == "numeric"}
+    assert pairs == {frozenset({"c-land", "c-council-land"}),
+                     frozenset({"c-mission-land", "c-council-land"}),
+                     frozenset({"c-mission-land", "c-marek-revised"})}

@@ -34,46 +34,68 @@ def test_claim_date_without_document_date():
     assert claim_date("2025-03-14T09:30:00Z", "on Thursday") == "2025-03-13"
 
 
+def people(*names: str) -> list[Source]:
+    return [Source(n, n, "person") for n in names]
+
+
+def agents(*names: str) -> list[Source]:
+    return [Source(n, n, "agent") for n in names]
+
+
 def test_surname_is_the_person():
-    names = canonical_names(["Ilse Marek", "Marek", "Marek"], people=["Ilse Marek"])
+    names = canonical_names(people("Ilse Marek", "Marek", "Marek"))
     assert names == {"Ilse Marek": "Ilse Marek", "Marek": "Ilse Marek"}
 
 
 def test_surname_of_two_people_stays_apart():
-    names = canonical_names(["Ilse Marek", "Jan Marek", "Marek"], people=["Ilse Marek", "Jan Marek"])
+    names = canonical_names(people("Ilse Marek", "Jan Marek", "Marek"))
     assert names["Marek"] == "Marek"
 
 
 def test_transliterations_merge():
-    labels = ["Volodymyr Zelensky", "Zelenski", "Zelenskyy", "Zelenskiy"]
-    names = canonical_names(labels, people=labels)
+    names = canonical_names(people("Volodymyr Zelensky", "Zelenski", "Zelenskyy", "Zelenskiy"))
     assert set(names.values()) == {"Volodymyr Zelensky"}
     # without a full name the spellings still meet on one
-    assert len(set(canonical_names(["Dobrovsky", "Dobrovski", "Dobrovskyy"]).values())) == 1
+    assert len(set(canonical_names(agents("Dobrovsky", "Dobrovski", "Dobrovskyy")).values())) == 1
 
 
 def test_a_persons_titles_are_stripped():
-    labels = ["President Ilse Marek", "Ilse Marek"]
-    assert set(canonical_names(labels, people=labels).values()) == {"Ilse Marek"}
+    assert set(canonical_names(people("President Ilse Marek", "Ilse Marek")).values()) == {
+        "Ilse Marek"}
+
+
+def test_a_title_the_corpus_gives_one_person_is_that_person():
+    sources = [Source("Ilse Marek", "Harbour Governor Ilse Marek", "person"),
+               Source("Jan Vos", "Mayor Jan Vos", "person"),
+               *agents("harbour governor", "the mayor")]
+    names = canonical_names(sources)
+    assert names["harbour governor"] == "Ilse Marek"
+    assert names["the mayor"] == "Jan Vos"
+
+
+def test_a_title_shared_by_two_people_names_nobody():
+    sources = [Source("Ilse Marek", "Mayor Ilse Marek", "person"),
+               Source("Jan Vos", "Mayor Jan Vos", "person"), *agents("the mayor")]
+    assert canonical_names(sources)["the mayor"] == "Mayor"
 
 
 def test_capital_speaks_for_its_country():
-    names = canonical_names(["Kyiv", "Kiev", "Moscow"])
+    names = canonical_names(agents("Kyiv", "Kiev", "Moscow"))
     assert names == {"Kyiv": "Ukraine", "Kiev": "Ukraine", "Moscow": "Russia"}
 
 
 def test_possessive_place_is_the_demonym():
-    names = canonical_names(["Ukraine's General Staff", "Ukrainian General Staff"])
+    names = canonical_names(agents("Ukraine's General Staff", "Ukrainian General Staff"))
     assert set(names.values()) == {"Ukrainian General Staff"}
 
 
 def test_tail_of_an_organisation_joins_it():
-    names = canonical_names(["General Staff", "Ukrainian General Staff"])
+    names = canonical_names(agents("General Staff", "Ukrainian General Staff"))
     assert names["General Staff"] == "Ukrainian General Staff"
 
 
 def test_common_noun_is_not_a_surname():
-    names = canonical_names(["Experts", "independent military experts"])
+    names = canonical_names(agents("Experts", "independent military experts"))
     assert names["Experts"] == "Experts"
     assert names["independent military experts"] == "Independent military experts"
 
@@ -130,3 +152,20 @@ def test_resolve_claims_end_to_end():
     assert [c.date for c in resolved] == ["2025-03-13", FRIDAY, "2025-03-16", "2025-03-17"]
     assert [c.stance for c in resolved] == [c.stance for c in raw]
     assert [c.evidence for c in resolved] == [c.evidence for c in raw]
+
+
+def test_a_place_as_agent_of_a_military_relation_is_its_forces():
+    lexicon = load_lexicon()
+    assert lexicon.agent_types["captured"] == "forces"
+    assert canonical_entity("Kyiv", lexicon, "", "forces").label == "Ukrainian forces"
+    assert canonical_entity("Kyiv", lexicon).label == "Ukraine"  # no agent type: the place
+
+
+def test_bare_mentions_join_the_topic_of_their_relation():
+    from kgraph.resolve.propositions import canonical_propositions
+
+    items = [(Proposition("the Varna offensive", "achieved", "its goals"), "Marek", "d-1"),
+             (Proposition("it", "achieved", "its main objectives"), "Vos", "d-1"),
+             (Proposition("the offensive", "achieved", "the objectives"), "Ruiz", "d-2")]
+    labels = {p.label for p in canonical_propositions(items, load_lexicon())}
+    assert labels == {"Varna operation | achieved | goal"}

@@ -33,7 +33,9 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
 
 
 def _speakers(verb: Token) -> tuple[Token, ...]:
-    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    # "the engineer Lena Ortiz said" can come out as two subjects: the named one speaks
+    subjects = sorted((c for c in verb.children if c.dep_ in SPEAKER_DEPS),
+                      key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), c.i))
     if not subjects and verb.dep_ == "conj":  # "X acknowledged ... but denied ...": shared subject
         return _speakers(verb.head)
     return _with_conjuncts(subjects[0]) if subjects else ()
@@ -95,8 +97,8 @@ def _named_in(prep: Token) -> tuple[Token, ...]:
     taken = {h.i for h in heads}
     for entity in prep.doc.ents:
         inside = prep.left_edge.i <= entity.start and entity.end <= prep.right_edge.i + 1
-        if inside and entity.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (
-                taken & set(range(entity.start, entity.end))):
+        if (inside and entity.label_ in ("PERSON", "ORG") and entity.root.dep_ != "compound"
+                and not taken & set(range(entity.start, entity.end))):
             heads.append(entity.root)
     return tuple(sorted(heads, key=lambda t: t.i))
 

@@ -29,6 +29,7 @@ class Content:
     negated: bool
     hedged: bool
     quantity_text: str  # the words the figure (if any) stands in
+    lexical: bool  # the relation is a lexicon concept, not the fallback verb
 
 
 def token_forms(token: Token) -> list[str]:
@@ -134,7 +135,8 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
     hedged = any(t.lower_ in HEDGES or t.lemma_.lower() in HEDGES for t in tokens)
     relation_token = next((t for t in tokens if t.pos_ in ("VERB", "ADJ", "NOUN", "PROPN")
                            and lexicon.relation(*token_forms(t))), None)
-    if relation_token is not None:
+    lexical = relation_token is not None
+    if lexical:
         relation = lexicon.relation(*token_forms(relation_token))
     else:
         relation_token = _fallback_predicate(root)
@@ -150,7 +152,8 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
         object=phrase(obj, exclude) if obj is not None else None,
         negated=negated,
         hedged=hedged,
-        quantity_text=" ".join(t.text for t in sorted(tokens, key=lambda t: t.i)),
+        quantity_text=" ".join(t.text for t in relation_token.subtree if t.i not in exclude),
+        lexical=lexical,
     )
 
 

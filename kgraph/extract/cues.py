@@ -44,3 +44,20 @@ HEDGE_PHRASES = ("could not independently verify", "could not be independently v
 
 # Subject words that are not sources ("it said", "this shows") when no antecedent is found.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+# Words of a person's title in front of the name ("US President Donald Trump"), kept in the
+# label so resolve/ can tell who "the US president" is.
+TITLES = frozenset({
+    "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen",
+    "general", "gen.", "lieutenant", "colonel", "major", "admiral", "commander", "chief",
+    "secretary", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "foreign", "defence", "defense", "interior", "deputy", "head",
+    "commander-in-chief", "leader", "mr.", "mrs.", "ms.", "dr.",
+})
+
+# Nouns for a document or figure that stands in for its author ("according to figures
+# published by the ministry", "estimates by independent monitors"): the author is the source.
+RECORD_NOUNS = frozenset({
+    "figure", "estimate", "data", "report", "assessment", "statement", "analysis", "count",
+    "tally", "survey", "poll", "study", "document", "record", "map", "footage", "image",
+})

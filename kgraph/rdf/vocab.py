@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     # lexicon properties
     arity: object
     exclusive: object
+    agentType: object
 
 
 # Prefixes every query may use without declaring them.

@@ -19,19 +19,17 @@ __all__ = ["resolve_claims", "canonical_entity", "canonical_names", "claim_date"
 
 def resolve_claims(claims: Sequence[Claim]) -> list[Claim]:
     """The same claims with canonical source names, propositions and claim dates."""
-    names = canonical_names([c.source.label for c in claims],
-                            people=[c.source.label for c in claims if c.source.kind == "person"])
+    names = canonical_names([c.source for c in claims] + [s for c in claims for s in c.relayed_by])
     lexicon = load_lexicon()
     propositions = canonical_propositions(
-        [(c.proposition, names[c.source.label], c.document) for c in claims], lexicon)
+        [(c.proposition, names[c.source.name], c.document) for c in claims], lexicon)
     resolved = []
     for claim, proposition in zip(claims, propositions):
         resolved.append(replace(
             claim,
-            source=replace(claim.source, name=names[claim.source.label]),
+            source=replace(claim.source, name=names[claim.source.name]),
             proposition=proposition,
             date=claim_date(claim.date, claim.evidence.text),
-            relayed_by=tuple(replace(s, name=canonical_names([s.label])[s.label])
-                             for s in claim.relayed_by),
+            relayed_by=tuple(replace(s, name=names[s.name]) for s in claim.relayed_by),
         ))
     return resolved

@@ -17,6 +17,7 @@ from kgraph.models import Proposition
 from kgraph.resolve.names import place_of, words
 
 _POSSESSIVE_PRONOUNS = {"its", "our", "their", "his", "her", "my"}
+_PRONOUNS = {"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you"}
 _FILLER = re.compile(r"^(?:(?:thousands|hundreds|dozens|tens|scores|some|many|all|most|several|"
                      r"remaining|the|a|an)\s+(?:of\s+)?)+", re.I)
 
@@ -28,19 +29,33 @@ class Entity:
     qualified: bool  # says whose / where (a place or side), so it can stand alone
 
 
-def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "") -> Entity:
-    """The canonical label of a subject or object phrase said by `speaker`."""
+def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "",
+                     agent_type: str | None = None) -> Entity:
+    """The canonical label of a subject or object phrase said by `speaker`. A phrase that only
+    names a place stands for that place's `agent_type` (its forces, for military relations)."""
     tokens = [w.lower() for w in words(text)]
     type_ = next(filter(None, (lexicon.entity_type(*_singulars(w)) for w in tokens)), None)
     place = place_of(text)
+    only_place = place is not None and _only_place(text)
+    if type_ is None and only_place and agent_type:
+        type_ = agent_type
     if place is None and type_ == "forces" and _POSSESSIVE_PRONOUNS & set(tokens):
         place = place_of(speaker)  # "our units", said by the Ukrainian General Staff
+    if type_ is None and only_place:  # "Kyiv" and "Ukraine" are one entity
+        return Entity(place.name, None, True)
     if type_ is None:
         plain = _FILLER.sub("", " ".join(words(text)))
+        if plain.lower() in _PRONOUNS:  # "it did not achieve ...": whatever the topic is
+            plain = ""
         return Entity(plain, None, bool(plain))
     qualifier = place.demonym if place else _proper_words(text, lexicon)
     label = f"{qualifier} {type_}" if qualifier else type_
     return Entity(label, type_, bool(qualifier))
+
+
+def _only_place(text: str) -> bool:
+    """Whether every word of `text` is part of a place name ("Kyiv", "Ukraine's")."""
+    return all(place_of(w) is not None for w in words(text))
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -54,37 +69,42 @@ def _proper_words(text: str, lexicon: Lexicon) -> str:
                     if w[:1].isupper() and not lexicon.entity_type(w.lower()))
 
 
-@dataclass(frozen=True)
-class _Read:
-    subject: Entity
-    object: Entity | None
-
-
 def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: Lexicon,
                            ) -> list[Proposition]:
     """Canonical propositions for (raw proposition, speaker, document id) triples, in order."""
-    reads = [_Read(canonical_entity(p.subject, lexicon, speaker),
-                   canonical_entity(p.object, lexicon, speaker) if p.object else None)
-             for p, speaker, _ in items]
-    # Qualified subjects by (document, relation, type) and by (relation, type) over the corpus,
-    # for bare mentions to join: first in their own document, else the corpus's only candidate.
-    topics: dict[tuple, str] = {}
-    corpus: dict[tuple, set[str]] = defaultdict(set)
-    for (prop, _, doc), read in zip(items, reads):
-        if read.subject.qualified:
-            for type_ in (read.subject.type, None):
-                topics.setdefault((doc, prop.relation, type_), read.subject.label)
-                corpus[prop.relation, type_].add(read.subject.label)
+    subjects = [canonical_entity(p.subject, lexicon, speaker, lexicon.agent_types.get(p.relation))
+                for p, speaker, _ in items]
+    objects = [canonical_entity(p.object, lexicon, speaker) if p.object else None
+               for p, speaker, _ in items]
+    join_subject = _Topics(zip(items, subjects))
+    join_object = _Topics(zip(items, objects))
     out = []
-    for (prop, _, doc), read in zip(items, reads):
-        subject = read.subject.label
-        if not read.subject.qualified:
-            only = corpus.get((prop.relation, read.subject.type), set())
-            subject = (topics.get((doc, prop.relation, read.subject.type))
-                       or (next(iter(only)) if len(only) == 1 else subject) or "something")
-        obj = read.object.label if read.object else None
+    for (prop, _, doc), subject, obj in zip(items, subjects, objects):
+        object_label = join_object(obj, doc, prop.relation) if obj else None
         if lexicon.arity.get(prop.relation) == 1:  # "encircled by the enemy" is still encircled
-            obj = None
-        out.append(Proposition(subject, prop.relation, obj))
+            object_label = None
+        out.append(Proposition(join_subject(subject, doc, prop.relation) or "something",
+                               prop.relation, object_label))
     return out
 
+
+class _Topics:
+    """Bare mentions ("the offensive", "its units", no subject at all) join the qualified entity
+    of the same relation and type: first in their own document, since an article keeps to its
+    topic, else the only such entity in the corpus."""
+
+    def __init__(self, entries) -> None:
+        self.in_document: dict[tuple, str] = {}
+        self.in_corpus: dict[tuple, set[str]] = defaultdict(set)
+        for (prop, _, doc), entity in entries:
+            if entity is not None and entity.qualified:
+                for type_ in (entity.type, None):
+                    self.in_document.setdefault((doc, prop.relation, type_), entity.label)
+                    self.in_corpus[prop.relation, type_].add(entity.label)
+
+    def __call__(self, entity: Entity, doc: str, relation: str) -> str:
+        if entity.qualified:
+            return entity.label
+        only = self.in_corpus.get((relation, entity.type), set())
+        return (self.in_document.get((doc, relation, entity.type))
+                or (next(iter(only)) if len(only) == 1 else entity.label))
