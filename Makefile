@@ -10,10 +10,13 @@ STAMP  := $(VENV)/.installed-stamp
 
 install: $(STAMP)
 
+# pip's output goes to a log, shown only when the install fails
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[model,test]'
+	@echo "Installing kgraph and its dependencies into $(VENV) (log: $(VENV)/install.log)"
+	@( $(BIN)/python -m pip install --upgrade pip && \
+	   $(BIN)/python -m pip install -e '.[model,test]' ) > $(VENV)/install.log 2>&1 \
+	  || { tail -n 40 $(VENV)/install.log; exit 1; }
 	touch $(STAMP)
 
 demo: install

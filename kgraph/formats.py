@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 from typing import Sequence
 
+from kgraph.files import write_atomic
 from kgraph.models import Claim, Contradiction
 
 
@@ -42,11 +42,7 @@ def contradiction_json(contradiction: Contradiction) -> dict:
 
 
 def write_json(path: Path, data: dict) -> Path:
-    """Write atomically: a reader never sees half a file, an interrupted run leaves the old one."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def write_claims(path: Path, claims: Sequence[Claim]) -> Path:
@@ -55,3 +51,54 @@ def write_claims(path: Path, claims: Sequence[Claim]) -> Path:
 
 def write_contradictions(path: Path, contradictions: Sequence[Contradiction]) -> Path:
     return write_json(path, {"contradictions": [contradiction_json(x) for x in contradictions]})
+
+
+def rows_as_csv(rows: Sequence[dict], delimiter: str = ",") -> str:
+    """Flat rows as CSV (TSV with a tab), in the key order of the first row."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=delimiter,
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def rows_as_table(rows: Sequence[dict], widths: dict[str, int] | None = None) -> str:
+    """Flat rows as an aligned text table; long cells are cut with '…' to `widths`."""
+    if not rows:
+        return "(none)\n"
+    widths = widths or {}
+    columns = list(rows[0])
+
+    def cell(row: dict, column: str) -> str:
+        text = " ".join(str("" if row[column] is None else row[column]).split())
+        limit = widths.get(column, 40)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    cells = [[cell(row, c) for c in columns] for row in rows]
+    sizes = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(s) for c, s in zip(columns, sizes)).rstrip(),
+             "  ".join("-" * s for s in sizes)]
+    lines += ["  ".join(v.ljust(s) for v, s in zip(r, sizes)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+def claim_row(claim: Claim) -> dict:
+    """A claim as one flat row for tables and CSV."""
+    data = claim_json(claim)
+    data.pop("interval")
+    return data
+
+
+def contradiction_rows(contradiction: Contradiction, claims: dict[str, Claim]) -> list[dict]:
+    """A contradiction as one row per claim on each side, for tables and CSV."""
+    return [{"id": contradiction.id, "kind": contradiction.kind,
+             "proposition": contradiction.proposition, "position": side.position,
+             "source": claims[c].source.name if c in claims else "",
+             "date": claims[c].date if c in claims else None,
+             "text": claims[c].evidence.text if c in claims else "", "claim": c}
+            for side in contradiction.sides for c in side.claims]

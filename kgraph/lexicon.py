@@ -3,6 +3,7 @@ lookups. Both are data a researcher edits; this module only reads them."""
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,17 +73,42 @@ class Place:
     demonym: str  # "Ukrainian"
 
 
+@dataclass(frozen=True)
+class Gazetteer:
+    """Words and phrases that stand for a place. Most match in any case ("kyiv"); those marked
+    `=` in places.tsv only in their own case ("US" but not "us", "Turkey" but not "turkey")."""
+
+    any_case: Mapping[str, Place]  # keys folded to lowercase ASCII
+    exact: Mapping[str, Place]
+
+    def get(self, text: str) -> Place | None:
+        return self.exact.get(text) or self.any_case.get(fold(text))
+
+    def __contains__(self, text: str) -> bool:
+        return self.get(text) is not None
+
+
 @lru_cache(maxsize=8)
-def load_gazetteer(path: Path | None = None) -> Mapping[str, Place]:
-    """Lowercase word or phrase -> Place: names, demonyms, capitals and other metonyms
-    ("Kyiv", "Kiev", "Ukrainian" -> Ukraine)."""
-    table: dict[str, Place] = {}
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Names, demonyms, capitals and other metonyms of places ("Kyiv", "Kiev", "Ukrainian" ->
+    Ukraine), from ontology/places.tsv."""
+    any_case: dict[str, Place] = {}
+    exact: dict[str, Place] = {}
     with open(path or ontology_dir() / "places.tsv", encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")),
                               delimiter="\t")
         for row in rows:
-            place = Place(row["name"], row["demonym"])
-            words = [row["name"], row["demonym"], *row["aliases"].split("|")]
-            for word in filter(None, (w.strip().lower() for w in words)):
-                table[word] = place
-    return MappingProxyType(table)
+            place = Place(row["name"].lstrip("="), row["demonym"].lstrip("="))
+            for word in (row["name"], row["demonym"], *row["aliases"].split("|")):
+                word = word.strip()
+                if word.startswith("="):
+                    exact[word[1:]] = place
+                elif word:
+                    any_case[fold(word)] = place
+    return Gazetteer(MappingProxyType(any_case), MappingProxyType(exact))
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII: "Zelenskyy" and "Zelénskyy" compare equal."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()

@@ -1,4 +1,4 @@
-"""The whole path, from input files to an output folder: what `kgraph build` runs.
+"""The whole path, from input files to an output folder: what the `kgraph` commands run.
 
 ingest -> extract -> resolve -> rdf -> store -> reason -> render, each stage a library call.
 """
@@ -14,6 +14,10 @@ from kgraph.models import Claim, Contradiction, Document
 from kgraph.rdf.iris import document_graph
 from kgraph.rdf.mapping import document_quads
 from kgraph.store import Store, open_store
+
+
+class NothingRead(RuntimeError):
+    """None of the inputs gave a document: nothing is built and no output is touched."""
 
 
 @dataclass(frozen=True)
@@ -33,20 +37,22 @@ class BuildReport:
 
 
 def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
-           on_error: Callable[[IngestError], None] = lambda e: None) -> IngestReport:
-    """Read, extract and store every input; skip documents the store already holds."""
+           on_error: Callable[[IngestError], None] = lambda e: None,
+           skip: Iterable[Path] = ()) -> IngestReport:
+    """Read, extract and store every input; documents the store holds already are skipped, so
+    ingesting the same input twice changes nothing. Folders in `skip` are not read."""
     from kgraph.extract import extract_claims
     from kgraph.resolve import resolve_claims
 
-    documents: list[Document] = []
+    documents: dict[str, Document] = {}  # by id: the same article twice is read once
     errors: list[IngestError] = []
-    for item in read_inputs(inputs):
+    for item in read_inputs(inputs, skip=skip):
         if isinstance(item, IngestError):
             errors.append(item)
             on_error(item)
-        elif all(d.id != item.id for d in documents):  # the same article twice is read once
-            documents.append(item)
-    new = [d for d in documents if not store.has_graph(document_graph(d.id))]
+        else:
+            documents.setdefault(item.id, item)
+    new = [d for d in documents.values() if not store.has_graph(document_graph(d.id))]
     claims = resolve_claims(list(extract_claims(new, model=model))) if new else []
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -56,27 +62,36 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
     return IngestReport(len(documents), len(new), len(claims), tuple(errors))
 
 
-def build(inputs: Iterable[str | Path], out: Path, store: str | Path = "memory",
-          model: str | None = None, on_error: Callable[[IngestError], None] = lambda e: None,
-          ) -> BuildReport:
-    """Ingest `inputs` into `store`, reason, and write graph.trig, graph.html, claims.json and
-    contradictions.json into `out`."""
+def write_outputs(store: Store, out: Path, claims: Sequence[Claim],
+                  contradictions: Sequence[Contradiction]) -> dict[str, Path]:
+    """graph.trig, claims.json, contradictions.json and graph.html for what `store` holds."""
     from kgraph.formats import write_claims, write_contradictions
-    from kgraph.query.results import read_claims
-    from kgraph.reason import reason
     from kgraph.render import build_display_graph, write_html
 
     out.mkdir(parents=True, exist_ok=True)
+    return {
+        "graph.html": write_html(build_display_graph(claims, contradictions), out / "graph.html"),
+        "graph.trig": store.export(out / "graph.trig", "trig"),
+        "claims.json": write_claims(out / "claims.json", claims),
+        "contradictions.json": write_contradictions(out / "contradictions.json", contradictions),
+    }
+
+
+def build(inputs: Iterable[str | Path], out: str | Path, store: str | Path = "memory",
+          model: str | None = None, on_error: Callable[[IngestError], None] = lambda e: None,
+          ) -> BuildReport:
+    """Ingest `inputs` into `store`, reason, and write the outputs into `out`. With a store
+    folder the outputs cover everything the store holds, not only this run's inputs."""
+    from kgraph.query.results import read_claims
+    from kgraph.reason import reason
+
+    out = Path(out)
+    skip = [out] + ([Path(store)] if str(store) != "memory" else [])
     with open_store(store) as db:
-        report = ingest(inputs, db, model=model, on_error=on_error)
+        report = ingest(inputs, db, model=model, on_error=on_error, skip=skip)
+        if report.documents == 0:
+            raise NothingRead("no documents could be read; nothing was written")
         contradictions = reason(db)
         claims = read_claims(db)
-        outputs = {
-            "graph.trig": db.export(out / "graph.trig", "trig"),
-            "claims.json": write_claims(out / "claims.json", claims),
-            "contradictions.json": write_contradictions(out / "contradictions.json",
-                                                        contradictions),
-            "graph.html": write_html(build_display_graph(claims, contradictions),
-                                     out / "graph.html", title="kgraph"),
-        }
+        outputs = write_outputs(db, out, claims, contradictions)
     return BuildReport(report, claims, contradictions, outputs)

@@ -40,13 +40,15 @@ _UNITS = [  # (pattern, canonical unit); first match wins
 ]
 _AREA_NOUNS = r"(?:of\s+(?:\w+\s+){0,2}(?:territory|land|ground))"  # "1,000 km of territory" = area
 
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
+                           re.IGNORECASE)
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUAL = "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
 _UNIT = "|".join(p for p, _ in _UNITS)
 _PATTERN = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUMBER}))?"
-    rf"(?:\s*(?P<mult>thousand|million|billion|bn|k|m)\b)?"
+    rf"(?:\s*(?P<mult>thousand|million|billion)\b|(?P<short>bn|k|m)\b)?"
     rf"(?:\s*(?:\w+\s+)??(?P<unit>{_UNIT})(?!\w)(?P<area>\s+{_AREA_NOUNS})?)?",
     re.IGNORECASE,
 )
@@ -76,12 +78,15 @@ def parse_quantity(text: str) -> Quantity | None:
 
     A bare year (1900..2100 with no unit) is not a figure."""
     for match in _PATTERN.finditer(text):
-        value = _number(match["num"]) * _MULTIPLIERS.get((match["mult"] or "").lower(), 1)
+        if _MONTH_BEFORE.search(text[:match.start()]):  # "March 3" is a date, not a figure
+            continue
+        multiplier = _MULTIPLIERS.get((match["mult"] or match["short"] or "").lower(), 1)
+        value = _number(match["num"]) * multiplier
         unit = _unit(match["unit"], match["area"])
         if unit is None and 1900 <= value <= 2100 and value.is_integer():
             continue
         if match["num2"]:
-            high = _number(match["num2"]) * _MULTIPLIERS.get((match["mult"] or "").lower(), 1)
+            high = _number(match["num2"]) * multiplier
             return Quantity(value=value, unit=unit, low=min(value, high), high=max(value, high))
         low_f, high_f = _QUALIFIERS.get((match["qual"] or "").lower(), (1.0, 1.0))
         # rounded so 90,000 * 1.1 reads 99000, not 99000.00000000001

@@ -32,7 +32,8 @@ def test_hand_built_parse_gives_a_denial_without_a_model():
     assert claim.source.name == "Officials"
     assert claim.stance is Stance.DENIES
     assert claim.proposition.relation == "blocked"
-    assert claim.proposition.subject == "convoy"
+    # passive: the convoy is what was blocked; who blocked it is not said
+    assert (claim.proposition.subject, claim.proposition.object) == ("", "convoy")
     assert claim.evidence.text == doc.text.strip()
 
 
@@ -152,3 +153,59 @@ def test_the_outlets_own_figures_are_claims_of_the_outlet():
     assert (claim.quantity.low, claim.quantity.high) == (270, 330)
     # reporting without a figure is not turned into claims of the outlet
     assert list(extract_claims([Document(id="d-p", name="p.txt", text="The militia left.")])) == []
+
+
+@pytest.mark.model
+def test_as_meaning_while_is_no_attribution():
+    assert claims_of("Prices rose sharply as the central bank warned of inflation.") == []
+
+
+@pytest.mark.model
+def test_doubt_hedges_rather_than_denies():
+    [claim] = claims_of("Smith said he was not sure that the ceasefire had been violated.")
+    assert (claim.stance, claim.hedged, claim.proposition.relation) == (
+        Stance.ASSERTS, True, "violated")
+
+
+@pytest.mark.model
+def test_passive_two_place_relations_put_the_agent_first():
+    [claim] = claims_of("The governor said the town was captured by rebel fighters.")
+    assert (claim.proposition.subject, claim.proposition.object) == ("rebel fighters", "town")
+
+
+@pytest.mark.model
+def test_phrasal_verbs_are_not_their_bare_verb():
+    [claim] = claims_of("The general said his troops were holding back the rebels.")
+    assert claim.proposition.relation != "controls"
+
+
+@pytest.mark.model
+def test_times_are_not_objects():
+    [claim] = claims_of("The ministry said the shelling continued on Saturday.")
+    assert claim.proposition.object is None
+
+
+def test_chunks_cover_the_text_at_paragraph_breaks():
+    from kgraph.extract import chunks
+
+    text = "First paragraph here.\n\nSecond one, a bit longer.\n\nThird."
+    pieces = list(chunks(text, 30))
+    assert "".join(p for p, _ in pieces) == text
+    assert all(len(p) <= 30 and text[o:o + len(p)] == p for p, o in pieces)
+    assert pieces[0][0] == "First paragraph here."
+
+
+@pytest.mark.model
+def test_a_text_longer_than_the_models_limit_is_read_in_pieces_with_true_offsets():
+    from kgraph.extract.model import load_model
+
+    nlp = load_model()
+    text = ("Nothing was said in this filler paragraph at all. " * 8 + "\n\n") * 4 + \
+        "The ministry said the convoy was blocked."
+    limit, nlp.max_length = nlp.max_length, 300
+    try:
+        [claim] = claims_of(text)
+    finally:
+        nlp.max_length = limit
+    assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+    assert claim.evidence.text.startswith("The ministry said")

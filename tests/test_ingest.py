@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kgraph.ingest import IngestError, IngestFailure, read_documents, read_inputs
+from kgraph.ingest import IngestError, read_inputs
 from kgraph.models import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -379,12 +379,19 @@ def test_ingest_error_is_a_one_line_value():
         error.reason = "other"  # type: ignore[misc]
 
 
-def test_read_documents_raises_at_the_first_bad_input(tmp_path):
-    good = write(tmp_path / "good.txt", ARTICLE)
-    with pytest.raises(IngestFailure) as caught:
-        list(read_documents([good, tmp_path / "nope.txt"]))
-    assert caught.value.error.source == str(tmp_path / "nope.txt")
-    assert "no such file" in str(caught.value)
+def test_skipped_folders_are_not_walked(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "out" / "b.txt", ARTICLE + " Another sentence.")
+    names = [d.name for d in read_inputs([tmp_path], skip=[tmp_path / "out"])]
+    assert names == ["a.txt"]
+
+
+def test_stdin_bytes_are_decoded_like_files():
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO("Caf\xe9 owners said the road was blocked.".encode("cp1252")))
+    [document] = read_inputs(["-"], stdin=stdin)
+    assert document.text.startswith("Café owners")
 
 
 def test_importing_ingest_loads_neither_spacy_nor_trafilatura():

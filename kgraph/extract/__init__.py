@@ -20,6 +20,21 @@ def extract_claims(documents: Iterable[Document], model: str | None = None,
     from kgraph.extract.model import load_model
 
     nlp = load_model(model)
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield from claims_from_doc(doc, document)
+    pieces = ((text, (document, offset)) for document in documents
+              for text, offset in chunks(document.text, nlp.max_length))
+    for doc, (document, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        yield from claims_from_doc(doc, document, offset)
+
+
+def chunks(text: str, size: int) -> Iterator[tuple[str, int]]:
+    """`text` in pieces of at most `size` characters, cut at paragraph breaks where possible
+    (else at a line break or a space), each with its offset, so a text longer than spaCy's
+    max_length is still read whole, with offsets into the whole."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), 0) or max(window.rfind("\n"), 0) or window.rfind(" ")
+        cut = cut if cut > 0 else size
+        yield text[start:start + cut], start
+        start += cut
+    yield text[start:], start

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kgraph.extract.cues import CLAIM_NOUNS, DENIAL_VERBS, SPEECH_VERBS
 
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
+COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "attr", "acomp")
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ def _from_speech_verb(verb: Token) -> Iterator[Attribution]:
     speakers = _speakers(verb)
     denies = verb.lemma_.lower() in DENIAL_VERBS
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        # "... as the president suggests": the speaker holds the clause this hangs off
-        if speakers:
+        # "... as the president suggests": the speaker holds the clause this hangs off, unless
+        # the verb says something of its own ("as the bank warned of inflation": "as" = while)
+        if speakers and not denies and not any(c.dep_ in COMPLEMENTS for c in verb.children):
             yield Attribution(speakers, verb.head, verb, False,
                               frozenset(t.i for t in verb.subtree))
         return

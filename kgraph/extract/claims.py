@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.attribution import attributions
-from kgraph.extract.content import Content, read_content
+from kgraph.extract.content import SIDE_CLAUSES, Content, read_content
 from kgraph.extract.cues import HEDGE_PHRASES
 from kgraph.extract.quotes import continued_quotes
 from kgraph.extract.speakers import source_for
@@ -23,8 +23,9 @@ def claim_id(*parts: object) -> str:
     return f"c-{digest[:16]}"
 
 
-def claims_from_doc(doc: Doc, document: Document) -> Iterator[Claim]:
-    """The claims of one parsed spaCy Doc that holds `document.text`."""
+def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> Iterator[Claim]:
+    """The claims of one parsed spaCy Doc that holds `document.text` (or the piece of it that
+    starts at `offset`)."""
     lexicon = load_lexicon()
     sentences = list(doc.sents)
     found = [list(attributions(sentence)) for sentence in sentences]
@@ -33,18 +34,21 @@ def claims_from_doc(doc: Doc, document: Document) -> Iterator[Claim]:
     outlet = Source(document.publisher or document.name, document.publisher or document.name,
                     "outlet")
     recent: list[Source] = []  # speakers so far, for the pronouns that follow
-    for sentence, found in zip(sentences, found):
+    for sentence, found_here in zip(sentences, found):
         # "Reuters reported that officials said P": the inner speakers claim P, the outer relay it
-        cues = {a.cue.i: a for a in found}
-        relays = {cues[a.content.i].cue.i: a for a in found if a.content.i in cues}
+        cues = {a.cue.i: a for a in found_here}
+        relays = {cues[a.content.i].cue.i: a for a in found_here if a.content.i in cues}
         sentence_hedged = any(p in sentence.text.lower() for p in HEDGE_PHRASES)
-        if not found:  # the outlet's own reporting: kept when it gives a figure, since figures
-            # are what reports dispute ("about 1,000 km2" here, "over 1,300 km2" there)
-            content = read_content(sentence.root, lexicon)
-            if content and content.lexical and parse_quantity(content.quantity_text):
-                yield _claim(document, sentence, outlet, content, "", (), sentence_hedged)
+        if not found_here:  # the outlet's own reporting: kept when a clause gives a figure, since
+            # figures are what reports dispute ("about 1,000 km2" here, "over 1,300 km2" there)
+            for clause in [sentence.root, *(t for t in sentence if t.dep_ in SIDE_CLAUSES)]:
+                content = read_content(clause, lexicon)
+                if content and content.lexical and parse_quantity(content.quantity_text):
+                    yield _claim(document, sentence, offset, outlet, content, "", (),
+                                 sentence_hedged)
+                    break
             continue
-        for attribution in found:
+        for attribution in found_here:
             if attribution.content.i in cues:
                 continue
             content = read_content(attribution.content, lexicon, attribution.exclude)
@@ -58,14 +62,14 @@ def claims_from_doc(doc: Doc, document: Document) -> Iterator[Claim]:
                 if source is None:
                     continue
                 recent.append(source)
-                yield _claim(document, sentence, source, content, attribution.cue.text,
+                yield _claim(document, sentence, offset, source, content, attribution.cue.text,
                              relayed_by, sentence_hedged, denies=attribution.denies)
 
 
-def _claim(document: Document, sentence: Span, source: Source, content: Content, cue: str,
-           relayed_by: tuple[Source, ...], hedged: bool, denies: bool = False) -> Claim:
+def _claim(document: Document, sentence: Span, offset: int, source: Source, content: Content,
+           cue: str, relayed_by: tuple[Source, ...], hedged: bool, denies: bool = False) -> Claim:
     stance = Stance.DENIES if denies != content.negated else Stance.ASSERTS
-    evidence = TextSpan(sentence.start_char, sentence.end_char, sentence.text)
+    evidence = TextSpan(offset + sentence.start_char, offset + sentence.end_char, sentence.text)
     proposition = Proposition(content.subject, content.relation, content.object)
     return Claim(
         id=claim_id(document.id, evidence.start, cue, source.label, stance.value,

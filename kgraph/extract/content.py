@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kgraph.extract.cues import CLAIM_NOUNS, FALSE_PREDICATES, HEDGES
+from kgraph.extract.cues import CLAIM_NOUNS, EPISTEMIC, FALSE_PREDICATES, HEDGES
 from kgraph.lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubjpass", "nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
+SIDE_CLAUSES = ("advcl", "parataxis")  # clauses of their own: "once ...", "as ...", "he added"
 # parts of a noun phrase that do not name the thing: clauses and asides hanging off it
 _NP_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "preconj"}
 
@@ -33,10 +34,13 @@ class Content:
 
 
 def token_forms(token: Token) -> list[str]:
-    """The strings a lexicon label may match: "cut off" from cut + particle, else word, lemma."""
-    forms = [f"{token.lemma_.lower()} {c.lower_}" for c in token.children if c.dep_ == "prt"]
-    forms += [f"{c.lower_} {token.lower_}" for c in token.children if c.dep_ == "compound"]
-    return forms + [token.lower_, token.lemma_.lower()]
+    """The strings a lexicon label may match: "cut off" from cut + particle (and then only that:
+    "hold back" is not "hold"), "death toll" from a compound, else the word and its lemma."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if particles:
+        return [f"{form} {p}" for p in particles for form in (token.lemma_.lower(), token.lower_)]
+    compounds = [f"{c.lower_} {token.lower_}" for c in token.children if c.dep_ == "compound"]
+    return compounds + [token.lower_, token.lemma_.lower()]
 
 
 def phrase(token: Token, exclude: frozenset[int] = frozenset()) -> str:
@@ -55,27 +59,33 @@ def _np_tokens(token: Token) -> list[Token]:
 
 
 def _clause_tokens(root: Token, exclude: frozenset[int]) -> list[Token]:
-    """Tokens of the clause in breadth-first order from its root, so the nearest word wins."""
-    queue, seen = [root], []
+    """Tokens of the clause, breadth-first from its root so the nearest word wins, with the
+    predicate's path before the subject's modifiers ("casualty figures were available" is no
+    claim about casualties) and without side clauses ("once ...", "as ...", "while ...")."""
+    first, later, queue = [], [], [(root, False)]
     while queue:
-        token = queue.pop(0)
-        if token.i in exclude:
+        token, aside = queue.pop(0)
+        if token.i in exclude or (token.dep_ in SIDE_CLAUSES and token != root):
             continue
-        seen.append(token)
-        queue += list(token.children)
-    return seen
+        (later if aside else first).append(token)
+        queue += [(c, aside or c.dep_ in SUBJECT_DEPS) for c in token.children]
+    return first + later
 
 
-def _is_negated(token: Token, root: Token) -> bool:
-    """An odd number of negations between the relation word and the clause root."""
+def _polarity(token: Token, root: Token) -> tuple[bool, bool]:
+    """(negated, uncertain): an odd number of negations between the relation word and the clause
+    root flips it; a doubt on the way ("not sure that ...") hedges it instead."""
     flips, node = 0, token
     while True:
-        flips += sum(1 for c in node.children
-                     if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"))
+        negations = sum(1 for c in node.children
+                        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"))
+        if node != token and node.lemma_.lower() in EPISTEMIC:
+            return False, True
+        flips += negations
         if node == root or node.head == node:
             break
         node = node.head
-    return flips % 2 == 1
+    return flips % 2 == 1, False
 
 
 def _subject(token: Token, root: Token) -> Token | None:
@@ -103,15 +113,32 @@ def _subject(token: Token, root: Token) -> Token | None:
 
 
 def _object(token: Token, subject: Token | None) -> Token | None:
+    """What the relation word is about besides its subject; times are not objects."""
     for child in token.children:
-        if child.dep_ in OBJECT_DEPS and child != subject:
+        if child.dep_ in OBJECT_DEPS and child != subject and not _is_time(child):
             return child
     for child in token.children:  # "withdrew from Kursk", "fired on the ship"
-        if child.dep_ == "prep":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c != subject]
+        if child.dep_ == "prep" and child.lower_ != "by":
+            objects = [c for c in child.children
+                       if c.dep_ == "pobj" and c != subject and not _is_time(c)]
             if objects:
                 return objects[0]
     return None
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _passive_roles(token: Token) -> tuple[Token | None, Token] | None:
+    """(agent, patient) of a passive two-place relation: "Sudzha was captured by Russian
+    forces" -> (Russian forces, Sudzha); None when the verb is not passive."""
+    patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return None
+    agent = next((o for c in token.children if c.dep_ == "agent"
+                  for o in c.children if o.dep_ == "pobj"), None)
+    return agent, patient
 
 
 def _false_claim_subject(root: Token) -> Token | None:
@@ -145,7 +172,12 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
         relation = relation_token.lemma_.lower()
     subject = _subject(relation_token, root)
     obj = _object(relation_token, subject)
-    negated ^= _is_negated(relation_token, root)
+    passive = _passive_roles(relation_token) if lexicon.arity.get(relation) == 2 else None
+    if passive is not None:
+        subject, obj = passive
+    flipped, uncertain = _polarity(relation_token, root)
+    negated ^= flipped
+    hedged = hedged or uncertain
     return Content(
         subject=phrase(subject, exclude) if subject is not None else "",
         relation=relation,

@@ -61,3 +61,6 @@ RECORD_NOUNS = frozenset({
     "figure", "estimate", "data", "report", "assessment", "statement", "analysis", "count",
     "tally", "survey", "poll", "study", "document", "record", "map", "footage", "image",
 })
+
+# Adjectives of doubt: "not sure that P" hedges P rather than denying it.
+EPISTEMIC = frozenset({"sure", "certain", "clear", "convinced", "confident", "known", "aware"})

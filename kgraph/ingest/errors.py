@@ -13,11 +13,3 @@ class IngestError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
-
-
-class IngestFailure(Exception):
-    """Raised by callers that prefer an exception to an `IngestError` value."""
-
-    def __init__(self, error: IngestError) -> None:
-        super().__init__(str(error))
-        self.error = error

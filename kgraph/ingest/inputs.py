@@ -9,7 +9,7 @@ from typing import Callable, TextIO, Union
 
 from ..models import Document
 from .common import decode, normalise_newlines
-from .errors import IngestError, IngestFailure
+from .errors import IngestError
 from .html import parse_html
 from .jsonl import parse_jsonl
 from .text import parse_text
@@ -28,36 +28,31 @@ STDIN_NAME = "<stdin>"
 
 
 def read_inputs(
-    inputs: Iterable[str | Path], stdin: TextIO | None = None
+    inputs: Iterable[str | Path], stdin: TextIO | None = None, skip: Iterable[Path] = ()
 ) -> Iterator[Document | IngestError]:
     """Documents from each input in turn, and an IngestError (not an exception) for each input,
-    file or JSONL line that cannot be read, so one bad file does not stop a batch."""
+    file or JSONL line that cannot be read, so one bad file does not stop a batch. Folders in
+    `skip` (kgraph's own output and store) are not walked into."""
+    skipped = {Path(p).resolve() for p in skip}
     for item in inputs:
         if str(item) == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin)
             continue
         path = Path(item)
         if path.is_dir():
-            yield from _read_directory(path)
+            yield from _read_directory(path, skipped)
         elif path.exists():
             yield from _read_file(path, name=path.name, source=str(item))
         else:
             yield IngestError(str(item), "no such file or directory")
 
 
-def read_documents(inputs: Iterable[str | Path], stdin: TextIO | None = None) -> Iterator[Document]:
-    """Like read_inputs, but raises IngestFailure at the first input that cannot be read."""
-    for result in read_inputs(inputs, stdin):
-        if isinstance(result, IngestError):
-            raise IngestFailure(result)
-        yield result
-
-
-def _read_directory(root: Path) -> Iterator[Result]:
+def _read_directory(root: Path, skipped: set[Path]) -> Iterator[Result]:
     errors: list[OSError] = []
     found: list[Path] = []
     for folder, dirnames, filenames in os.walk(root, onerror=errors.append):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")
+                       and Path(folder, d).resolve() not in skipped]
         found.extend(
             Path(folder, f)
             for f in filenames
@@ -96,7 +91,10 @@ def _read_file(path: Path, name: str, source: str) -> Iterator[Result]:
 
 
 def _read_stdin(stream: TextIO) -> Iterator[Result]:
-    text = normalise_newlines(stream.read()).lstrip("\ufeff")
+    # bytes when there are any, so stdin gets the same decoding (BOMs, cp1252) as files
+    raw = getattr(stream, "buffer", None)
+    text = decode(raw.read()) if raw is not None else normalise_newlines(stream.read())
+    text = text.lstrip("\ufeff")
     head = text.lstrip()[:15].lower()
     if head.startswith("{"):
         parser: Parser = parse_jsonl

@@ -7,16 +7,19 @@ import re
 
 from rdflib import URIRef
 
-from kgraph.lexicon import load_lexicon
+from kgraph.lexicon import fold, load_lexicon
 from kgraph.models import Contradiction, Proposition
 from kgraph.rdf.vocab import ID, LEX
-from kgraph.resolve.names import fold
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII words joined by '-'; a short hash when nothing ASCII is left."""
+    """Lowercase ASCII words joined by '-', readable in an IRI. When that loses what tells two
+    texts apart (letters outside ASCII, or past 80 characters) a short hash of the text follows,
+    so "Зеленський Zelensky" and "Zelensky" never share an IRI."""
     words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    return words[:80] or "h" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    if text.isascii() and len(words) <= 80 and words:
+        return words
+    return f"{words[:80]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}".lstrip("-")
 
 
 def document_iri(document_id: str) -> URIRef:
@@ -42,7 +45,7 @@ def entity_iri(label: str) -> URIRef:
 
 def relation_iri(relation: str) -> URIRef:
     """A lexicon concept, or for a relation the lexicon does not know, a minted one."""
-    if relation in load_lexicon().arity:
+    if relation in set(load_lexicon().relations.values()):
         return LEX[relation]
     return ID[f"relation/{slug(relation)}"]
 

@@ -32,7 +32,9 @@ def document_quads(document: Document, claims: Iterable[Claim]) -> Iterator[Quad
     claims = list(claims)  # read twice below: a generator would lose the propositions
     graph = document_graph(document.id)
     doc = document_iri(document.id)
-    triples = [(doc, RDF.type, KG.Document), (doc, SCHEMA.name, Literal(document.name))]
+    # the text is kept so every claim's offsets can be checked against what was read
+    triples = [(doc, RDF.type, KG.Document), (doc, SCHEMA.name, Literal(document.name)),
+               (doc, SCHEMA.text, Literal(document.text))]
     for prop, value in ((SCHEMA.url, document.url), (SCHEMA.headline, document.title),
                         (SCHEMA.publisher, document.publisher)):
         if value:

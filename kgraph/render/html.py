@@ -7,10 +7,8 @@ which escapes <, >, & and ', so article text can never close the script or open 
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +18,7 @@ import networkx as nx
 from markupsafe import Markup
 from pyvis.network import Network
 
+from kgraph.files import write_atomic
 from kgraph.render.graph import legend_items
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -61,9 +60,7 @@ def to_html(graph: nx.MultiDiGraph, title: str = "kgraph") -> str:
 
 def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kgraph") -> Path:
     """Write the page to `path` atomically (a reader never sees half a file) and return it."""
-    path = Path(path)
-    _atomic_write(path, to_html(graph, title))
-    return path
+    return write_atomic(Path(path), to_html(graph, title))
 
 
 def _network(graph: nx.MultiDiGraph, title: str) -> Network:
@@ -127,19 +124,3 @@ def _counts(graph: nx.MultiDiGraph) -> dict[str, int]:
         if kind in counts:
             counts[kind] += 1
     return counts
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; a page is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from kgraph.lexicon import Place, load_gazetteer
+from kgraph.lexicon import Place, fold, load_gazetteer
 
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -12,12 +11,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def words(text: str) -> list[str]:
     return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII: "Zelenskyy" and "Zelénskyy" compare equal."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def spelling_key(word: str) -> str:
@@ -32,7 +25,7 @@ def place_of(text: str) -> Place | None:
     tokens = [_POSSESSIVE.sub("", w) for w in words(text)]
     for i, word in enumerate(tokens):
         for candidate in (" ".join(tokens[i:i + 3]), " ".join(tokens[i:i + 2]), word):
-            place = gazetteer.get(fold(candidate)) or gazetteer.get(candidate.lower())
+            place = gazetteer.get(candidate)
             if place is not None:
                 return place
     return None

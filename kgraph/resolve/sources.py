@@ -28,8 +28,9 @@ def clean_label(label: str, person: bool = False) -> str:
     "Ukraine's X" read as "Ukrainian X", so spellings of one source compare equal."""
     label = _ARTICLES.sub("", " ".join(label.split())) or label
     match = _POSSESSIVE_PLACE.match(label)
-    if match and fold(match[1]) in load_gazetteer():
-        label = f"{load_gazetteer()[fold(match[1])].demonym} {label[match.end():]}"
+    place = load_gazetteer().get(match[1]) if match else None
+    if place is not None:
+        label = f"{place.demonym} {label[match.end():]}"
     while person:  # strip titles only in front of a name: "US president" stays as it is
         stripped = _TITLES.sub("", label)
         if stripped == label or not stripped[:1].isupper():
@@ -62,7 +63,7 @@ def roles(sources: Iterable[Source]) -> dict[str, str]:
 def _key(name: str, person: bool) -> Key:
     """What two spellings of one source share. A person's full name is their initial and
     surname, so "Volodimir Zelenski" and "Volodymyr Zelensky" meet."""
-    place = load_gazetteer().get(fold(name))
+    place = load_gazetteer().get(name)
     keys = tuple(spelling_key(w) for w in words(place.name if place else name))
     if person and len(keys) > 1:
         return ("person", keys[0][:1], keys[-1])
@@ -91,7 +92,7 @@ def canonical_names(sources: Iterable[Source]) -> dict[str, str]:
     gazetteer = load_gazetteer()
     groups: dict[Key, Counter] = defaultdict(Counter)
     for name, label in cleaned.items():
-        place = gazetteer.get(fold(label))
+        place = gazetteer.get(label)
         groups[_key(label, label in person_names)][place.name if place else label] += counts[name]
 
     def tail_of(key: Key) -> Key:

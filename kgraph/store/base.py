@@ -8,6 +8,8 @@ from typing import Iterable, Iterator
 from rdflib import Dataset
 from rdflib.term import Node, URIRef
 
+from kgraph.files import write_atomic
+
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -65,11 +67,7 @@ class Store(ABC):
 
     def export(self, path: Path, format: str = "trig") -> Path:
         """Serialise everything to `path` (trig, nquads, turtle, json-ld), atomically."""
-        data = self.dataset().serialize(format=format)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(data, encoding="utf-8")
-        tmp.replace(path)
-        return path
+        return write_atomic(path, self.dataset().serialize(format=format))
 
 
 def bind_prefixes(dataset: Dataset) -> None:

@@ -45,6 +45,11 @@ def from_ox(term) -> Node:
 class OxigraphStore(Store):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: not a directory (a store is a folder)")
+        if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
+            # RocksDB, under Oxigraph, marks its folders with CURRENT; never fill a user's folder
+            raise StoreError(f"{self.path}: folder holds other files and is not a kgraph store")
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))

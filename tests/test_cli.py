@@ -1,0 +1,105 @@
+"""The commands that work on a kept store: ingest, reason, claims, contradictions, export,
+render; and how the CLI fails."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset
+
+from kgraph.cli import main
+from kgraph.rdf.vocab import SCHEMA
+
+ROOT = Path(__file__).resolve().parents[1]
+KURSK = str(ROOT / "examples" / "kursk")
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("s") / "graph.db")
+    run("ingest", KURSK, "--store", path)
+    run("reason", "--store", path)
+    return path
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for name, command in main.commands.items():
+        assert command.help and len(command.help) > 40, name
+        assert f"kgraph {name}" in readme, name
+        assert "--help" not in run(name, "--help").splitlines()[0]
+
+
+@pytest.mark.model
+def test_ingest_twice_changes_nothing(store):
+    before = run("export", "--store", store, "--format", "nquads")
+    assert "new: 0, claims added: 0" in run("ingest", KURSK, "--store", store)
+    run("reason", "--store", store)
+    assert run("export", "--store", store, "--format", "nquads").count("\n") == before.count("\n")
+
+
+@pytest.mark.model
+def test_claims_in_three_formats(store):
+    as_json = json.loads(run("claims", "--store", store, "--format", "json"))["claims"]
+    rows = list(csv.DictReader(io.StringIO(run("claims", "--store", store, "--format", "csv"))))
+    assert len(as_json) == len(rows) > 10
+    assert {"source", "stance", "hedged", "proposition", "date", "text", "start", "end"} <= set(rows[0])
+    table = run("claims", "--store", store)
+    assert "Donald Trump" in table and "asserts" in table
+
+
+@pytest.mark.model
+def test_contradictions_list_both_sides(store):
+    rows = list(csv.DictReader(io.StringIO(
+        run("contradictions", "--store", store, "--format", "csv"))))
+    encircled = {(r["position"], r["source"]) for r in rows
+                 if r["proposition"] == "Ukrainian forces | encircled"}
+    assert ("encircled", "Vladimir Putin") in encircled
+    assert ("not encircled", "Volodymyr Zelensky") in encircled
+    kinds = {x["kind"] for x in json.loads(
+        run("contradictions", "--store", store, "--format", "json"))["contradictions"]}
+    assert {"negation", "numeric"} <= kinds
+
+
+@pytest.mark.model
+def test_export_keeps_the_text_every_claims_offsets_point_into(store):
+    data = Dataset()
+    data.parse(data=run("export", "--store", store, "--format", "trig"), format="trig")
+    text = {s: str(o) for s, _, o, _ in data.quads((None, SCHEMA.text, None, None))}
+    name = {str(o): text[s] for s, _, o, _ in data.quads((None, SCHEMA.name, None, None))}
+    claims = json.loads(run("claims", "--store", store, "--format", "json"))["claims"]
+    assert claims
+    for claim in claims:
+        assert name[claim["document"]][claim["start"]:claim["end"]].strip() == claim["text"]
+
+
+@pytest.mark.model
+def test_render_writes_a_page(store, tmp_path):
+    assert "Graph written to" in run("render", "--store", store, "-o", str(tmp_path / "g.html"))
+    assert (tmp_path / "g.html").read_text().count("Donald Trump") >= 1
+
+
+def test_a_failed_build_leaves_earlier_output_alone(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "claims.json").write_text('{"claims": ["kept"]}')
+    output = run("build", str(tmp_path / "missing.txt"), "--out", str(out), code=1)
+    assert "no such file" in output and "nothing was written" in output
+    assert (out / "claims.json").read_text() == '{"claims": ["kept"]}'
+
+
+def test_a_folder_of_other_files_is_not_made_a_store(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    output = run("reason", "--store", str(tmp_path), code=2)
+    assert "not a kgraph store" in output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
