@@ -26,6 +26,7 @@ class Lexicon:
     arity: Mapping[str, int]
     exclusive: frozenset[str]
     agent_types: Mapping[str, str]  # relation -> entity type a place stands for as its subject
+    passive_subject: frozenset[str]  # relations whose passive keeps the subject ("was elected")
 
     def relation(self, *forms: str) -> str | None:
         """The relation named by the first of `forms` that is a label, else None."""
@@ -62,6 +63,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         arity=MappingProxyType(arity),
         exclusive=exclusive,
         agent_types=MappingProxyType(agent_types),
+        passive_subject=frozenset(_name(c) for c in graph.subjects(KG.passiveSubject,
+                                                                     Literal(True))),
     )
 
 

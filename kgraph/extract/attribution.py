@@ -37,7 +37,8 @@ def _speakers(verb: Token) -> tuple[Token, ...]:
     # "the engineer Lena Ortiz said" can come out as two subjects: the named one speaks
     subjects = sorted((c for c in verb.children if c.dep_ in SPEAKER_DEPS),
                       key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), c.i))
-    if not subjects and verb.dep_ == "conj":  # "X acknowledged ... but denied ...": shared subject
+    if not subjects and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        # "X acknowledged ... but denied ...", "X rejected ..., saying ...": the same speaker
         return _speakers(verb.head)
     return _with_conjuncts(subjects[0]) if subjects else ()
 

@@ -33,7 +33,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> Iterator[C
         found[i].append(attribution)
     outlet = Source(document.publisher or document.name, document.publisher or document.name,
                     "outlet")
-    recent: list[Source] = []  # speakers so far, for the pronouns that follow
+    recent: list[tuple[Source, int]] = []  # speakers so far, for the pronouns that follow
     for sentence, found_here in zip(sentences, found):
         # "Reuters reported that officials said P": the inner speakers claim P, the outer relay it
         cues = {a.cue.i: a for a in found_here}
@@ -61,7 +61,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> Iterator[C
                 source = source_for(speaker, recent)
                 if source is None:
                     continue
-                recent.append(source)
+                recent.append((source, speaker.i))
                 yield _claim(document, sentence, offset, source, content, attribution.cue.text,
                              relayed_by, sentence_hedged, denies=attribution.denies)
 

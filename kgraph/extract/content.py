@@ -15,7 +15,8 @@ from kgraph.lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubjpass", "nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
-SIDE_CLAUSES = ("advcl", "parataxis")  # clauses of their own: "once ...", "as ...", "he added"
+SIDE_CLAUSES = ("advcl", "parataxis")
+PARTICLES = frozenset({"back", "off", "out", "up", "down", "over", "away"})  # clauses of their own: "once ...", "as ...", "he added"
 # parts of a noun phrase that do not name the thing: clauses and asides hanging off it
 _NP_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "preconj"}
 
@@ -36,11 +37,15 @@ class Content:
 def token_forms(token: Token) -> list[str]:
     """The strings a lexicon label may match: "cut off" from cut + particle (and then only that:
     "hold back" is not "hold"), "death toll" from a compound, else the word and its lemma."""
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in token.children
+                 if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES)]
     if particles:
         return [f"{form} {p}" for p in particles for form in (token.lemma_.lower(), token.lower_)]
-    compounds = [f"{c.lower_} {token.lower_}" for c in token.children if c.dep_ == "compound"]
-    return compounds + [token.lower_, token.lemma_.lower()]
+    # "fire on", "death toll": a verb with its preposition, a noun with its compound
+    pairs = [f"{form} {c.lower_}" for c in token.children if c.dep_ == "prep"
+             for form in (token.lemma_.lower(), token.lower_)]
+    pairs += [f"{c.lower_} {token.lower_}" for c in token.children if c.dep_ == "compound"]
+    return pairs + [token.lower_, token.lemma_.lower()]
 
 
 def phrase(token: Token, exclude: frozenset[int] = frozenset()) -> str:
@@ -105,6 +110,8 @@ def _subject(token: Token, root: Token) -> Token | None:
     # climb to the nearest clause that has a subject ("were at risk of encirclement")
     while True:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+            return node.head  # "the army that breached the truce": the army
         if subjects:
             return subjects[0]
         if node == root or node.dep_ in ("ROOT", "ccomp", "relcl", "advcl"):
@@ -124,6 +131,15 @@ def _object(token: Token, subject: Token | None) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _none_of(token: Token | None) -> bool:
+    """"no soldiers were killed", "obstructed no vehicle", "nobody was hurt": a negation
+    carried by the subject or object rather than by the verb."""
+    if token is None:
+        return False
+    return token.lower_ in ("nobody", "none", "nothing") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _is_time(token: Token) -> bool:
@@ -172,11 +188,12 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
         relation = relation_token.lemma_.lower()
     subject = _subject(relation_token, root)
     obj = _object(relation_token, subject)
-    passive = _passive_roles(relation_token) if lexicon.arity.get(relation) == 2 else None
+    two_place = lexicon.arity.get(relation) == 2 and relation not in lexicon.passive_subject
+    passive = _passive_roles(relation_token) if two_place else None
     if passive is not None:
         subject, obj = passive
     flipped, uncertain = _polarity(relation_token, root)
-    negated ^= flipped
+    negated ^= flipped ^ _none_of(subject) ^ _none_of(obj)
     hedged = hedged or uncertain
     return Content(
         subject=phrase(subject, exclude) if subject is not None else "",

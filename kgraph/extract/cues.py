@@ -52,7 +52,8 @@ TITLES = frozenset({
     "general", "gen.", "lieutenant", "colonel", "major", "admiral", "commander", "chief",
     "secretary", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
     "ambassador", "envoy", "foreign", "defence", "defense", "interior", "deputy", "head",
-    "commander-in-chief", "leader", "mr.", "mrs.", "ms.", "dr.",
+    "commander-in-chief", "leader", "chair", "chairman", "chairwoman", "director",
+    "spokesperson", "president", "captain", "officer", "mr.", "mrs.", "ms.", "dr.",
 })
 
 # Nouns for a document or figure that stands in for its author ("according to figures

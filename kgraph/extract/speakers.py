@@ -26,11 +26,22 @@ def _entity(token: Token) -> Span | None:
     return Span(token.doc, start, end, label=entity.label)
 
 
-def _antecedent(pronoun: Token) -> Span | None:
-    """The nearest entity before the pronoun that can be what it stands for."""
-    wanted = ("PERSON",) if pronoun.lower_ in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP")
+def _antecedent_source(pronoun: Token, recent: Sequence[tuple[Source, int]]) -> Source | None:
+    person = pronoun.lower_ in _PERSON_PRONOUNS
+    wanted = ("PERSON",) if person else ("ORG", "GPE", "NORP")
     earlier = [e for e in pronoun.doc.ents if e.end <= pronoun.i and e.label_ in wanted]
-    return earlier[-1] if earlier else None
+    candidates = [(i, s) for s, i in recent if (s.kind == "person") == person and i < pronoun.i]
+    candidates += [(e.root.i, _entity_source(e)) for e in earlier
+                   if e.root.dep_ in ("nsubj", "nsubjpass")]
+    if candidates:
+        return max(candidates, key=lambda c: c[0])[1]
+    return _entity_source(earlier[-1]) if earlier else None  # kept out rather than invented
+
+
+def _entity_source(entity: Span) -> Source:
+    if entity.label_ == "PERSON":
+        return _person(entity)
+    return Source(entity.text, entity.text, ENTITY_KINDS[entity.label_])
 
 
 def _fuller_name(span: Span) -> str | None:
@@ -47,11 +58,36 @@ def _person(entity: Span) -> Source:
     can learn who "the US president" is."""
     doc = entity.doc
     name = _fuller_name(entity) or entity.text
-    start = entity.start  # take in the titles in front: "US President", "Defence Minister"
+    return Source(name, doc[_title_start(entity):entity.end].text, "person")
+
+
+def _title_start(entity: Span) -> int:
+    """Where the titles in front of a name begin: "US President", "Defence Minister"."""
+    doc, start = entity.doc, entity.start
     while start > 0 and (doc[start - 1].lower_ in TITLES
                          or doc[start - 1].ent_type_ in ("GPE", "NORP")):
         start -= 1
-    return Source(name, doc[start:entity.end].text, "person")
+    return start
+
+
+def _titles(entity: Span) -> set[str]:
+    """The title words the text gives a person, in front ("Interior Minister Petra Dunmore")
+    or in apposition ("Ilse Granger, the board chair")."""
+    before = entity.doc[_title_start(entity):entity.start]
+    after = [t for c in entity.root.children if c.dep_ == "appos" for t in c.subtree]
+    return {t.lower_ for t in (*before, *after) if t.lower_ in TITLES}
+
+
+def _titled_person(token: Token) -> Span | None:
+    """For a speaker named by role ("the interior minister", "the board chair"), the nearest
+    person before it whom the text gave that title; None when nobody fits."""
+    wanted = {t.lower_ for t in (token, *token.children) if t.lower_ in TITLES}
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
+                   for c in token.children)
+    if token.lower_ not in TITLES or not definite:  # "the minister", not "a former minister"
+        return None
+    earlier = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+    return next((e for e in reversed(earlier) if wanted <= _titles(e)), None)
 
 
 def _author(token: Token) -> Token | None:
@@ -67,20 +103,14 @@ def _author(token: Token) -> Token | None:
     return None
 
 
-def source_for(token: Token, recent: Sequence[Source] = ()) -> Source | None:
+def source_for(token: Token, recent: Sequence[tuple[Source, int]] = ()) -> Source | None:
     """The Source a speaker token names, or None when it names nobody we can tell.
 
-    A pronoun stands for the latest earlier speaker that fits it (news keeps to who is
-    talking: "X said ... He added ..."), else for the nearest fitting entity before it."""
+    `recent` holds the speakers so far with their token positions. A pronoun stands for the
+    latest earlier speaker or named subject that fits it (news keeps to who is talking: "X
+    said ... He added ..."), else for the nearest fitting entity before it."""
     if token.lower_ in PRONOUNS:
-        person = token.lower_ in _PERSON_PRONOUNS
-        speaker = next((s for s in reversed(recent) if (s.kind == "person") == person), None)
-        if speaker is not None:
-            return speaker
-        entity = _antecedent(token)
-        if entity is None:
-            return None  # kept out rather than invented
-        return Source(entity.text, entity.text, ENTITY_KINDS[entity.label_])
+        return _antecedent_source(token, recent)
     author = _author(token)
     if author is not None:
         return source_for(author, recent)
@@ -88,15 +118,34 @@ def source_for(token: Token, recent: Sequence[Source] = ()) -> Source | None:
     if entity is None:  # "the analyst John Smith": a named apposition beats the common noun
         entity = next((_entity(c) for c in token.children
                        if c.dep_ in ("appos", "compound") and _entity(c) is not None), None)
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named and token.lower_ in TITLES:
+        # "the group's leader, Corin Ashdale,": a title's apposition is a person, whatever
+        # the tagger thought
+        return Source(phrase(named[0]), phrase(named[0]), "person")
     if entity is not None and entity.label_ == "PERSON":
         return _person(entity)
     if entity is not None and entity.root == token:
         return Source(entity.text, entity.text, ENTITY_KINDS[entity.label_])
+    titled = _titled_person(token)
+    if titled is not None:
+        return _person(titled)
     if token.pos_ == "PROPN" and _fuller_name(token.doc[token.i:token.i + 1]):
         return _person(token.doc[token.i:token.i + 1])  # a surname the tagger missed
     label = phrase(token)
     if not label or token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return Source(label, label, "agent")
+    return _titled_name(label) or Source(label, label, "agent")
+
+
+def _titled_name(label: str) -> Source | None:
+    """"Alliance spokesperson Mira Holt": the capitalised words after the last title word are a
+    person's name, even when the tagger did not see one."""
+    words = label.split()
+    titled = [i for i, w in enumerate(words) if w.lower() in TITLES]
+    name = words[titled[-1] + 1:] if titled else []
+    if len(name) >= 2 and all(w[:1].isupper() for w in name):  # not "General Staff"
+        return Source(" ".join(name), label, "person")
+    return None
 
 

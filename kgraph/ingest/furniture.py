@@ -20,6 +20,7 @@ HEADINGS = frozenset({
 _HEADING_WORDS = re.compile(r"^[\W_]*(.*?)[\W_]*$")
 _BULLET = re.compile(r"^\s*[•·▪●◦‣*–-]\s")
 _LINK_LINE = re.compile(r"^\s*(?:read more|read also|see also|also read|watch|listen)\s*:", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,[ \w.'’-]{2,30}?)?\s+[—–-]{1,2}\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
 
 
@@ -43,6 +44,12 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+def _blank_dateline(paragraph: str) -> str:
+    """"BRENHOLT, Kaldoria — The ministry said ...": the dateline is no part of the sentence."""
+    match = _DATELINE.match(paragraph)
+    return _blank(match.group()) + paragraph[match.end():] if match else paragraph
+
+
 def blank_furniture(text: str) -> str:
     """`text` with its page furniture blanked out; the same length, the same line breaks."""
     out: list[str] = []
@@ -55,7 +62,7 @@ def blank_furniture(text: str) -> str:
             out.append(_blank(paragraph))
             continue
         in_section = False
-        lines = paragraph.split("\n")
+        lines = _blank_dateline(paragraph).split("\n")
         for i, line in enumerate(lines):
             if _is_heading(line):
                 # a heading opens a section; lines right under it (a ticker) go with it

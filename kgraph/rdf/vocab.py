@@ -72,6 +72,7 @@ class KG(DefinedNamespace):
     arity: object
     exclusive: object
     agentType: object
+    passiveSubject: object
 
 
 # Prefixes every query may use without declaring them.

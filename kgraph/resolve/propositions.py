@@ -39,12 +39,16 @@ def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "",
     only_place = place is not None and _only_place(text)
     if type_ is None and only_place and agent_type:
         type_ = agent_type
-    if place is None and type_ == "forces" and _POSSESSIVE_PRONOUNS & set(tokens):
+    if place is None and type_ == "forces" and _POSSESSIVE_PRONOUNS & set(tokens) and speaker:
         place = place_of(speaker)  # "our units", said by the Ukrainian General Staff
+        if place is None:  # "its fighters", said by an armed group: the group itself
+            return Entity(speaker, None, True)
     if type_ is None and only_place:  # "Kyiv" and "Ukraine" are one entity
         return Entity(place.name, None, True)
     if type_ is None:
         plain = _FILLER.sub("", " ".join(words(text)))
+        if plain.lower() in ("we", "i") and speaker:  # "we did not fire": the speaker
+            return Entity(speaker, None, True)
         if plain.lower() in _PRONOUNS:  # "it did not achieve ...": whatever the topic is
             plain = ""
         return Entity(plain, None, bool(plain))
@@ -105,6 +109,7 @@ class _Topics:
     def __call__(self, entity: Entity, doc: str, relation: str) -> str:
         if entity.qualified:
             return entity.label
-        only = self.in_corpus.get((relation, entity.type), set())
+        # the corpus only for a bare type ("the offensive"); an unknown agent stays unknown
+        only = self.in_corpus.get((relation, entity.type), set()) if entity.type else set()
         return (self.in_document.get((doc, relation, entity.type))
                 or (next(iter(only)) if len(only) == 1 else entity.label))
