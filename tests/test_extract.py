@@ -145,6 +145,12 @@ def test_a_record_speaks_for_its_author():
 
 
 @pytest.mark.model
+def test_a_statement_speaks_for_whose_it_is():
+    [claim] = claims_of("The coast guard's statement said that the ferry was attacked.")
+    assert claim.source.name == "coast guard"
+
+
+@pytest.mark.model
 def test_the_outlets_own_figures_are_claims_of_the_outlet():
     document = Document(id="d-o", name="wire.txt", publisher="Lakeside Wire",
                         text="The militia captured about 300 square kilometers in May.")

@@ -91,9 +91,13 @@ def _titled_person(token: Token) -> Span | None:
 
 
 def _author(token: Token) -> Token | None:
-    """For "figures published by the ministry" or "estimates by monitors", the author."""
+    """For "figures published by the ministry", "estimates by monitors" or "the ministry's
+    statement", the author."""
     if token.lemma_.lower() not in RECORD_NOUNS:
         return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+        return owner
     for child in token.children:
         preps = [child] if child.dep_ == "prep" else [
             c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" else []
