@@ -22,6 +22,7 @@ def claim_json(claim: Claim) -> dict:
         "end": claim.evidence.end,
         "document": claim.document_name,
         "date": claim.date,
+        "holds": list(claim.holds) if claim.holds else None,
         "value": quantity.value if quantity else None,
         "unit": quantity.unit if quantity else None,
         "interval": [quantity.low, None if math.isinf(quantity.high) else quantity.high]

@@ -89,6 +89,8 @@ class Claim:
     document: str  # Document.id
     document_name: str  # Document.name, for people and claims.json
     date: str | None = None  # when the claim was made
+    holds_text: str = ""  # the words that say when the proposition holds: "as of Wednesday"
+    holds: tuple[str, str] | None = None  # that time as first and last ISO day (resolve/)
     hedged: bool = False
     cue: str = ""  # the word that carried the attribution: "said", "denied", "according to"
     quantity: Quantity | None = None

@@ -30,6 +30,7 @@ NEGATION_EXPECTED = f"""
 <{X}> a kg:Contradiction ;
     kg:kind kg:Negation ;
     kg:concerns <prop/varna-garrison/encircled> ;
+    rdfs:label "Varna garrison | encircled" ;
     kg:foundBy <rule/negation> ;
     kg:hasSide <{X}/asserts>, <{X}/denies> .
 <{X}/asserts> a kg:Side ; kg:position "encircled" ;
@@ -69,7 +70,7 @@ def test_reason(store):
     assert found.sides == (Side("encircled", ("c-marek", "c-mission")),
                            Side("not encircled", ("c-council",)))
     assert found.explanation == ("Varna garrison | encircled: Ilse Marek and Lake Monitoring "
-                                 "Mission say encircled; Harbour Council says not encircled.")
+                                 "Mission assert it; Harbour Council denies it.")
     assert read_contradictions(store) == [found]
 
 
@@ -149,6 +150,7 @@ def test_numeric_rule():
     @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
     <contradiction/numeric/{pair}> a kg:Contradiction ; kg:kind kg:NumericConflict ;
         kg:concerns <prop/northern-militia/captured/territory> ; kg:foundBy <rule/numeric> ;
+        rdfs:label "Northern militia | captured | territory" ;
         kg:hasSide <contradiction/numeric/{pair}/a>, <contradiction/numeric/{pair}/b> .
     <contradiction/numeric/{pair}/a> a kg:Side ; kg:position "900.0 to 1100.0 km2" ;
         kg:includesClaim <claim/c-council-land> .
@@ -176,3 +178,38 @@ def test_numeric_conflicts_need_disjoint_intervals_and_two_sources():
     assert pairs == {frozenset({"c-land", "c-council-land"}),
                      frozenset({"c-mission-land", "c-council-land"}),
                      frozenset({"c-mission-land", "c-marek-revised"})}
+
+
+def test_exclusive_value_rule_reads_the_lexicon():
+    from conftest import MAREK, MISSION
+
+    def controls(id: str, source, controller: str):
+        return claim(id, REPORT, "Marek added", source, Stance.ASSERTS,
+                     Proposition(controller, "controls", "Varna"))
+
+    store = _store_with(controls("c-1", MAREK, "Northern militia"),
+                        controls("c-2", COUNCIL, "Harbour guard"),
+                        controls("c-3", MISSION, "Northern militia"),  # agrees with Marek
+                        controls("c-4", MISSION, "someone"))  # nobody named: no dispute
+    found = [x for x in reason(store) if x.kind == "exclusive_value"]
+    assert {frozenset(c for s in x.sides for c in s.claims) for x in found} == {
+        frozenset({"c-1", "c-2"}), frozenset({"c-2", "c-3"})}
+    assert found[0].proposition == "who | controls | Varna"
+    assert {s.position for s in found[0].sides} == {"Northern militia", "Harbour guard"}
+
+
+def test_claims_about_times_that_do_not_overlap_are_updates_not_contradictions():
+    from dataclasses import replace
+
+    from conftest import MAREK
+
+    august, march = ("2024-08-01", "2024-08-31"), ("2025-03-12", "2025-03-12")
+    seized = _land_claim("c-land", MAREK, 1300.0, float("inf"))
+    held_later = _land_claim("c-council-land", COUNCIL, 150.0, 200.0)
+    store = _store_with(replace(seized, holds=august), replace(held_later, holds=march))
+    assert reason(store) == []
+    # the same figures for the same month do conflict, and so do figures that say no time
+    store = _store_with(replace(seized, holds=august), replace(held_later, holds=august))
+    assert [x.kind for x in reason(store)] == ["numeric"]
+    store = _store_with(seized, replace(held_later, holds=march))
+    assert [x.kind for x in reason(store)] == ["numeric"]

@@ -169,3 +169,17 @@ def test_bare_mentions_join_the_topic_of_their_relation():
              (Proposition("the offensive", "achieved", "the objectives"), "Ruiz", "d-2")]
     labels = {p.label for p in canonical_propositions(items, load_lexicon())}
     assert labels == {"Varna operation | achieved | goal"}
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("as of Wednesday", ("2025-03-12", "2025-03-12")),
+    ("in August 2024", ("2024-08-01", "2024-08-31")),
+    ("last August", ("2024-08-01", "2024-08-31")),
+    ("August of last year", ("2024-08-01", "2024-08-31")),
+    ("in 2023", ("2023-01-01", "2023-12-31")),
+    ("the truce", None),
+])
+def test_time_span_of_a_proposition(words, expected):
+    from kgraph.resolve import time_span
+
+    assert time_span(FRIDAY, words) == expected

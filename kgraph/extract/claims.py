@@ -81,6 +81,7 @@ def _claim(document: Document, sentence: Span, offset: int, source: Source, cont
         document=document.id,
         document_name=document.name,
         date=document.date,
+        holds_text=content.time_text,
         hedged=content.hedged or hedged,
         cue=cue,
         quantity=parse_quantity(content.quantity_text),

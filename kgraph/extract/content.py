@@ -32,6 +32,7 @@ class Content:
     hedged: bool
     quantity_text: str  # the words the figure (if any) stands in
     lexical: bool  # the relation is a lexicon concept, not the fallback verb
+    time_text: str  # a date the clause gives for its proposition: "as of Wednesday"
 
 
 def token_forms(token: Token) -> list[str]:
@@ -203,7 +204,23 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
         hedged=hedged,
         quantity_text=" ".join(t.text for t in relation_token.subtree if t.i not in exclude),
         lexical=lexical,
+        time_text=_time_text(relation_token, root),
     )
+
+
+def _time_text(predicate: Token, root: Token) -> str:
+    """A date phrase that modifies the predicate itself ("as of Wednesday the area had shrunk",
+    "captured in August 2024"), not a clause hanging off it ("where they entered last August")."""
+    heads = {predicate.i, root.i}
+    for entity in predicate.doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        head = entity.root.head
+        while head.dep_ == "prep" and head.i not in heads:  # "as of Wednesday", "in August"
+            head = head.head
+        if head.i in heads:
+            return entity.text
+    return ""
 
 
 def _fallback_predicate(root: Token) -> Token | None:

@@ -11,7 +11,7 @@ from kgraph.store.base import Store
 
 CLAIMS_QUERY = """
 SELECT ?claim ?source ?name ?kind ?stance ?prop ?subject ?relation ?object ?start ?end ?exact ?doc ?docname
-       ?date ?hedged ?cue ?value ?unit ?low ?high
+       ?date ?from ?until ?hedged ?cue ?value ?unit ?low ?high
 WHERE {
   GRAPH ?g {
     ?claim a kg:Claim ; prov:wasAttributedTo ?source ; kg:stance ?stance ; kg:about ?prop ;
@@ -22,6 +22,7 @@ WHERE {
     OPTIONAL { ?prop kg:object/rdfs:label ?object }
     ?doc schema:name ?docname .
     OPTIONAL { ?claim kg:madeOn ?date }
+    OPTIONAL { ?claim kg:holdsFrom ?from ; kg:holdsUntil ?until }
     OPTIONAL { ?claim kg:quantity ?q . ?q kg:value ?value ; kg:lowerBound ?low .
                OPTIONAL { ?q kg:unit ?unit } OPTIONAL { ?q kg:upperBound ?high } }
   }
@@ -33,12 +34,11 @@ CONTRADICTIONS_QUERY = """
 SELECT ?x ?kind ?plabel ?rule ?side ?position ?claim ?explanation
 WHERE {
   GRAPH <https://w3id.org/kgraph/id/graph/inferred> {
-    ?x a kg:Contradiction ; kg:kind ?kind ; kg:concerns ?prop ; kg:foundBy ?rule ;
+    ?x a kg:Contradiction ; kg:kind ?kind ; rdfs:label ?plabel ; kg:foundBy ?rule ;
        kg:hasSide ?side .
     ?side kg:position ?position ; kg:includesClaim ?claim .
     OPTIONAL { ?x kg:explanation ?explanation }
   }
-  ?prop rdfs:label ?plabel .
 }
 ORDER BY ?x ?side ?claim
 """
@@ -73,6 +73,7 @@ def read_claims(store: Store) -> list[Claim]:
             document=_local(row["doc"]),
             document_name=str(row["docname"]),
             date=str(row["date"]) if "date" in row else None,
+            holds=(str(row["from"]), str(row["until"])) if "from" in row else None,
             hedged=bool(row["hedged"].toPython()),
             cue=str(row["cue"]),
             quantity=quantity,

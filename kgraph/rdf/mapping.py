@@ -73,6 +73,9 @@ def claim_triples(claim: Claim, doc: URIRef) -> list[tuple]:
     ]
     if claim.date:
         triples.append((iri, KG.madeOn, _date(claim.date)))
+    if claim.holds:
+        triples += [(iri, KG.holdsFrom, _date(claim.holds[0])),
+                    (iri, KG.holdsUntil, _date(claim.holds[1]))]
     if claim.quantity:
         triples += quantity_triples(URIRef(f"{iri}#quantity"), claim.quantity)
         triples.append((iri, KG.quantity, URIRef(f"{iri}#quantity")))

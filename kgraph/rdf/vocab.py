@@ -12,6 +12,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 
 INFERRED_GRAPH = ID["graph/inferred"]  # everything the reasoner writes; dropped and recomputed
+LEXICON_GRAPH = ID["graph/lexicon"]  # ontology/lexicon.ttl, put in the store for the rules
 
 
 class KG(DefinedNamespace):
@@ -47,6 +48,8 @@ class KG(DefinedNamespace):
     cue: object
     evidence: object
     madeOn: object
+    holdsFrom: object
+    holdsUntil: object
     relayedBy: object
     quantity: object
     # quantity properties

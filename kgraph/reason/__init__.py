@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from rdflib import Literal
+from rdflib import Graph, Literal
 
 from kgraph.models import Claim, Contradiction
 from kgraph.query.results import read_claims, read_contradictions
 from kgraph.rdf.iris import contradiction_iri
-from kgraph.rdf.vocab import INFERRED_GRAPH, KG
+from kgraph.paths import ontology_dir
+from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH
 from kgraph.store.base import Store
 
 __all__ = ["Rule", "load_rules", "reason", "explain"]
@@ -35,6 +36,9 @@ def load_rules() -> list[Rule]:
 
 def reason(store: Store, rules: list[Rule] | None = None) -> list[Contradiction]:
     """Recompute the inferred graph from the claims in `store`; return the contradictions."""
+    # the lexicon's declarations (which relations are exclusive) sit beside the claims, so
+    # the rules read them with SPARQL like everything else, on any backend
+    store.replace_graph(LEXICON_GRAPH, Graph().parse(ontology_dir() / "lexicon.ttl"))
     triples = []
     for rule in rules or load_rules():
         triples += store.construct(rule.sparql)
@@ -47,10 +51,21 @@ def reason(store: Store, rules: list[Rule] | None = None) -> list[Contradiction]
 
 
 def explain(contradiction: Contradiction, claims: dict[str, Claim]) -> str:
-    """One readable sentence: who holds each position."""
+    """One readable sentence: who holds each position, and why they cannot all be right.
+
+    "Ukrainian forces | encircled: Donald Trump and Vladimir Putin assert it; Ukrainian
+    General Staff and Volodymyr Zelensky deny it." """
     parts = []
     for side in contradiction.sides:
-        names = sorted({claims[c].source.name for c in side.claims if c in claims})
+        names = sorted({claims[c].source.name for c in side.claims if c in claims}) or ["?"]
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        parts.append(f"{who} {'say' if len(names) > 1 else 'says'} {side.position}")
-    return f"{contradiction.proposition}: " + "; ".join(parts) + "."
+        many = len(names) > 1
+        if contradiction.kind == "negation":
+            denied = side.position.startswith("not ")
+            verb = ("deny" if many else "denies") if denied else ("assert" if many else "asserts")
+            parts.append(f"{who} {verb} it")
+        else:
+            parts.append(f"{who} {'say' if many else 'says'} {side.position}")
+    why = {"numeric": " (the figures do not overlap)",
+           "exclusive_value": " (only one can be right)"}.get(contradiction.kind, "")
+    return f"{contradiction.proposition}: " + "; ".join(parts) + why + "."

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Mapping
 
 from kgraph.lexicon import Lexicon
 from kgraph.models import Proposition
+from kgraph.resolve.dates import MONTHS, WEEKDAYS
 from kgraph.resolve.names import place_of, words
 
+UNKNOWN = "someone"  # the subject when the text does not say it ("the convoy was blocked")
 _POSSESSIVE_PRONOUNS = {"its", "our", "their", "his", "her", "my"}
+_POSSESSIVE = re.compile(r"['’]s$")
 _PRONOUNS = {"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you"}
 _FILLER = re.compile(r"^(?:(?:thousands|hundreds|dozens|tens|scores|some|many|all|most|several|"
                      r"remaining|the|a|an)\s+(?:of\s+)?)+", re.I)
@@ -68,18 +73,28 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 
 def _proper_words(text: str, lexicon: Lexicon) -> str:
-    """Capitalised words that qualify an entity type: "the Kursk operation" -> "Kursk"."""
+    """Capitalised words that qualify an entity type: "the Kursk operation" -> "Kursk" (days
+    and months are times, not qualifiers: "Sunday's election")."""
     return " ".join(w for w in words(text)
-                    if w[:1].isupper() and not lexicon.entity_type(w.lower()))
+                    if w[:1].isupper() and not lexicon.entity_type(w.lower())
+                    and _POSSESSIVE.sub("", w).lower() not in (*WEEKDAYS, *MONTHS))
 
 
 def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: Lexicon,
+                           names: Mapping[str, str] = MappingProxyType({}),
                            ) -> list[Proposition]:
-    """Canonical propositions for (raw proposition, speaker, document id) triples, in order."""
-    subjects = [canonical_entity(p.subject, lexicon, speaker, lexicon.agent_types.get(p.relation))
+    """Canonical propositions for (raw proposition, speaker, document id) triples, in order.
+    `names` maps names of people and organisations to their canonical form ("Marran" ->
+    "Teo Marran"), as for sources."""
+
+    def entity(text: str, speaker: str, agent_type: str | None = None) -> Entity:
+        found = canonical_entity(text, lexicon, speaker, agent_type)
+        return replace(found, label=names.get(found.label, found.label)) if found.type is None \
+            else found
+
+    subjects = [entity(p.subject, speaker, lexicon.agent_types.get(p.relation))
                 for p, speaker, _ in items]
-    objects = [canonical_entity(p.object, lexicon, speaker) if p.object else None
-               for p, speaker, _ in items]
+    objects = [entity(p.object, speaker) if p.object else None for p, speaker, _ in items]
     join_subject = _Topics(zip(items, subjects))
     join_object = _Topics(zip(items, objects))
     out = []
@@ -87,7 +102,7 @@ def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: L
         object_label = join_object(obj, doc, prop.relation) if obj else None
         if lexicon.arity.get(prop.relation) == 1:  # "encircled by the enemy" is still encircled
             object_label = None
-        out.append(Proposition(join_subject(subject, doc, prop.relation) or "something",
+        out.append(Proposition(join_subject(subject, doc, prop.relation) or UNKNOWN,
                                prop.relation, object_label))
     return out
 
