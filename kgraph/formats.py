@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kgraph.files import write_atomic
-from kgraph.models import Claim, Contradiction
+from kgraph.models import Camp, Claim, Contradiction, Dispute
 
 
 def claim_json(claim: Claim) -> dict:
@@ -39,6 +39,17 @@ def contradiction_json(contradiction: Contradiction) -> dict:
         "sides": [{"position": s.position, "claims": list(s.claims)} for s in contradiction.sides],
         "rule": contradiction.rule,
         "explanation": contradiction.explanation,
+    }
+
+
+def camps_json(camps: Sequence[Camp], disputes: Sequence[Dispute]) -> dict:
+    """{"camps": [{"id", "sources"}], "disputes": [{"proposition", "kind", "contradiction",
+    "camps": [camps of side 1, camps of side 2, ...]}]}"""
+    return {
+        "camps": [{"id": c.id, "sources": list(c.sources)} for c in camps],
+        "disputes": [{"proposition": d.proposition, "kind": d.kind,
+                      "contradiction": d.contradiction, "camps": [list(s) for s in d.camps]}
+                     for d in disputes],
     }
 
 

@@ -115,3 +115,21 @@ class Contradiction:
     sides: tuple[Side, ...]
     rule: str  # name of the .rq rule that found it
     explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Camp:
+    """Sources that stand together: they agree with each other and oppose the other camp."""
+
+    id: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A contradiction seen from the camps: which camp holds each side."""
+
+    contradiction: str  # Contradiction.id
+    proposition: str
+    kind: str
+    camps: tuple[tuple[str, ...], ...]  # per side, the camps of its sources

@@ -64,16 +64,22 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
 
 def write_outputs(store: Store, out: Path, claims: Sequence[Claim],
                   contradictions: Sequence[Contradiction]) -> dict[str, Path]:
-    """graph.trig, claims.json, contradictions.json and graph.html for what `store` holds."""
-    from kgraph.formats import write_claims, write_contradictions
+    """graph.html, graph.trig, claims.json, contradictions.json and camps.json for what
+    `store` holds."""
+    from kgraph.analyse import disputes, find_camps, signed_source_graph
+    from kgraph.formats import camps_json, write_claims, write_contradictions, write_json
     from kgraph.render import build_display_graph, write_html
 
+    camps = find_camps(signed_source_graph(claims, contradictions))
+    page = build_display_graph(claims, contradictions, camps)
     out.mkdir(parents=True, exist_ok=True)
     return {
-        "graph.html": write_html(build_display_graph(claims, contradictions), out / "graph.html"),
+        "graph.html": write_html(page, out / "graph.html"),
         "graph.trig": store.export(out / "graph.trig", "trig"),
         "claims.json": write_claims(out / "claims.json", claims),
         "contradictions.json": write_contradictions(out / "contradictions.json", contradictions),
+        "camps.json": write_json(out / "camps.json",
+                                 camps_json(camps, disputes(contradictions, claims, camps))),
     }
 
 

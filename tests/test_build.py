@@ -15,7 +15,7 @@ from kgraph.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-OUTPUTS = ("graph.trig", "graph.html", "claims.json", "contradictions.json")
+OUTPUTS = ("graph.trig", "graph.html", "claims.json", "contradictions.json", "camps.json")
 
 
 def build(tmp_path: Path, *inputs: str) -> tuple[Path, str]:
@@ -113,6 +113,15 @@ def test_seed_articles_score_the_encirclement_contradiction(tmp_path):
                             str(EVAL / "seeds_gold.json"), str(out)],
                            capture_output=True, text=True, check=True).stdout
     assert re.search(r"HIT\s+\[core\] kursk\.encirclement", score), score
+    assert re.search(r"HIT\s+\[core\] kursk\.area_initially_seized", score), score
+    assert "FALSE FLAG" not in score
     figures = dict(f.split("=") for f in score.strip().splitlines()[-1].split())
     assert float(figures["precision"]) >= 0.8
     assert int(figures["boilerplate_claims"]) == 0
+    # the camps: Trump and Putin on one side, Kyiv's voices and US intelligence on the other
+    camps = json.loads((out / "camps.json").read_text())["camps"]
+    camp_of = {source: camp["id"] for camp in camps for source in camp["sources"]}
+    assert camp_of["Donald Trump"] == camp_of["Vladimir Putin"]
+    others = [s for s in camp_of if "Zelensky" in s or "General Staff" in s or "intelligence" in s]
+    assert len(others) >= 3 and {camp_of[s] for s in others} == {camp_of["Volodymyr Zelensky"]}
+    assert camp_of["Donald Trump"] != camp_of["Volodymyr Zelensky"]

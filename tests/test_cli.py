@@ -103,3 +103,14 @@ def test_a_folder_of_other_files_is_not_made_a_store(tmp_path):
     output = run("reason", "--store", str(tmp_path), code=2)
     assert "not a kgraph store" in output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.model
+def test_camps_put_the_two_sides_of_the_encirclement_apart(store):
+    data = json.loads(run("camps", "--store", store, "--format", "json"))
+    camp_of = {s: c["id"] for c in data["camps"] for s in c["sources"]}
+    assert camp_of["Donald Trump"] == camp_of["Vladimir Putin"]
+    assert camp_of["Volodymyr Zelensky"] == camp_of["Ukrainian General Staff"]
+    assert camp_of["Donald Trump"] != camp_of["Volodymyr Zelensky"]
+    assert any(d["kind"] == "negation" for d in data["disputes"])
+    assert "camp-1" in run("camps", "--store", store)

@@ -261,3 +261,20 @@ def test_importing_render_does_not_import_pyvis():
         p for p in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_sources_take_their_camps_colour_and_the_legend_names_the_camps():
+    from kgraph.models import Camp
+    from kgraph.render.graph import camp_color
+
+    from kgraph.render.graph import source_id
+
+    claims = CLAIMS
+    names = sorted({c.source.name for c in claims})
+    camps = [Camp("camp-1", tuple(names[:1])), Camp("camp-2", tuple(names[1:]))]
+    graph = build_display_graph(claims, [], camps)
+    assert graph.nodes[source_id(names[0])]["color"] == camp_color(camps[0])
+    assert graph.nodes[source_id(names[-1])]["color"] == camp_color(camps[1])
+    assert camp_color(camps[0]) != camp_color(camps[1])
+    assert ("source in camp-2", camp_color(camps[1]), "dot") in graph.graph["legend"]
+    assert "source in camp-1" in to_html(graph)

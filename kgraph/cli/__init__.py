@@ -187,6 +187,39 @@ def contradictions(store: str, fmt: str) -> None:
 
 @main.command()
 @click.option("--store", required=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="table for reading, json as in camps.json.")
+def camps(store: str, fmt: str) -> None:
+    """Split the sources into camps and show which camp holds each side of every dispute.
+
+    Sources that agree (the same stance on the same proposition) and oppose each other are a
+    signed graph; its split by structural balance gives the camps (see kgraph.analyse).
+
+    \b
+    Example:
+      kgraph camps --store graph.db
+    """
+    from kgraph.analyse import disputes, find_camps, signed_source_graph
+    from kgraph.formats import camps_json
+    from kgraph.query.results import read_claims, read_contradictions
+    from kgraph.store import open_store
+
+    with _failures(), open_store(store) as db:
+        claims, found = read_claims(db), read_contradictions(db)
+    groups = find_camps(signed_source_graph(claims, found))
+    sides = disputes(found, claims, groups)
+    if fmt == "json":
+        _echo(json.dumps(camps_json(groups, sides), ensure_ascii=False, indent=1))
+        return
+    lines = [f"{camp.id}: " + ", ".join(camp.sources) for camp in groups] or ["(no camps)"]
+    lines += ["", "Disputes:"] + [f"  {d.proposition} ({d.kind}): "
+                                  + " vs ".join("/".join(s) or "-" for s in d.camps)
+                                  for d in sides]
+    _echo("\n".join(lines))
+
+
+@main.command()
+@click.option("--store", required=True, help=STORE_HELP)
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
               default="trig", show_default=True, help="RDF serialisation.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
-from kgraph.models import Claim, Contradiction, Stance
+from kgraph.models import Camp, Claim, Contradiction, Stance
 
 SOURCE_COLOR = "#4c78a8"
 PROPOSITION_COLOR = "#e8e8e8"
@@ -20,6 +20,8 @@ CONTRADICTION_COLOR = "#d62728"
 ASSERTS_COLOR = "#2ca02c"
 DENIES_COLOR = "#d62728"
 CONCERNS_COLOR = "#8b0000"  # darker and much wider than a "denies" edge, so the two never blur
+# sources take their camp's colour; none of these is a stance or contradiction colour
+CAMP_COLORS = ("#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
 
 MAX_SENTENCE_CHARS = 300
 MAX_TITLE_CLAIMS = 20
@@ -42,13 +44,15 @@ def contradiction_id(contradiction_id_: str) -> str:
     return f"contradiction:{contradiction_id_}"
 
 
-def legend_items() -> list[tuple[str, str, str]]:
-    """(label, colour, shape) for the page legend.
+def legend_items(camps: Sequence[Camp] = ()) -> list[tuple[str, str, str]]:
+    """(label, colour, shape) for the page legend: one entry per camp when there are camps.
 
     Node shapes are vis-network's (dot, box, diamond); edges are solid, dashed or thick lines.
     """
+    sources = [(f"source in {camp.id}", camp_color(camp), "dot") for camp in camps]
     return [
-        ("source", SOURCE_COLOR, "dot"),
+        *sources,
+        ("source" + (" in no camp" if camps else ""), SOURCE_COLOR, "dot"),
         ("proposition", PROPOSITION_COLOR, "box"),
         ("contradiction", CONTRADICTION_COLOR, "diamond"),
         ("asserts", ASSERTS_COLOR, "solid"),
@@ -58,15 +62,18 @@ def legend_items() -> list[tuple[str, str, str]]:
 
 
 def build_display_graph(
-    claims: Sequence[Claim], contradictions: Sequence[Contradiction]
+    claims: Sequence[Claim], contradictions: Sequence[Contradiction],
+    camps: Sequence[Camp] = (),
 ) -> nx.MultiDiGraph:
-    """One node per source, proposition and contradiction; one edge per (source, proposition,
-    stance) with every claim behind it, and one "concerns" edge per disputed proposition."""
-    graph = nx.MultiDiGraph()
+    """One node per source (coloured by its camp), proposition and contradiction; one edge per
+    (source, proposition, stance) with every claim behind it, and one "concerns" edge per
+    disputed proposition."""
+    graph = nx.MultiDiGraph(legend=legend_items(camps))
     ordered = sorted(claims, key=_claim_order)  # same picture whatever order the claims came in
     by_source, by_proposition = _group(ordered)
+    camp_of = {source: camp for camp in camps for source in camp.sources}
     for name, own in by_source.items():
-        _add_source(graph, name, own)
+        _add_source(graph, name, own, camp_of.get(name))
     for label, own in by_proposition.items():
         _add_proposition(graph, label, own)
     for (source, label, stance), own in _group_edges(ordered).items():
@@ -104,9 +111,18 @@ def _group_edges(claims: Iterable[Claim]) -> dict[tuple[str, str, Stance], list[
 # --- nodes --------------------------------------------------------------------------------
 
 
-def _add_source(graph: nx.MultiDiGraph, name: str, claims: list[Claim]) -> None:
+def camp_color(camp: Camp | None) -> str:
+    """The colour of a camp's sources: camp-1, camp-2, ... take the palette in turn."""
+    if camp is None:
+        return SOURCE_COLOR
+    return CAMP_COLORS[(int(camp.id.rsplit("-", 1)[-1]) - 1) % len(CAMP_COLORS)]
+
+
+def _add_source(graph: nx.MultiDiGraph, name: str, claims: list[Claim],
+                camp: Camp | None = None) -> None:
     kind = claims[0].source.kind
-    lines = [f"{name} ({kind})", f"{_count(len(claims), 'claim')}:"]
+    lines = [f"{name} ({kind})" + (f", {camp.id}" if camp else ""),
+             f"{_count(len(claims), 'claim')}:"]
     lines += _bounded(
         [f"- {c.stance.value} {c.proposition.label}: {_evidence(c)}" for c in claims]
     )
@@ -115,9 +131,9 @@ def _add_source(graph: nx.MultiDiGraph, name: str, claims: list[Claim]) -> None:
         kind="source",
         label=name,
         title="\n".join(lines),
-        color=SOURCE_COLOR,
+        color=camp_color(camp),
         shape="dot",
-        group="source",
+        group=camp.id if camp else "source",
     )
 
 
@@ -147,7 +163,7 @@ def _add_contradiction(
     graph.add_node(
         node,
         kind="contradiction",
-        label=f"contradiction: {contradiction.kind}",
+        label=f"{contradiction.kind}: {_truncate(contradiction.proposition, 40)}",
         title=_contradiction_title(contradiction, claims_by_id),
         color=CONTRADICTION_COLOR,
         shape="diamond",

@@ -97,7 +97,7 @@ def _use_template(net: Network, graph: nx.MultiDiGraph) -> None:
     net.templateEnv.globals.update(
         vis_js=Markup(_vendored("vis-network.min.js", "</script")),
         vis_css=Markup(_vendored("vis-network.css", "</style")),
-        legend=_legend(),
+        legend=_legend(graph),
         counts=_counts(graph),
     )
 
@@ -112,10 +112,10 @@ def _vendored(name: str, closing_tag: str) -> str:
     return text
 
 
-def _legend() -> list[tuple[str, str, str]]:
+def _legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     # A colour lands in a style attribute, where HTML escaping is not enough: allow hex only.
     return [(label, colour if _HEX_COLOUR.fullmatch(colour) else "#999999", shape)
-            for label, colour, shape in legend_items()]
+            for label, colour, shape in graph.graph.get("legend", legend_items())]
 
 
 def _counts(graph: nx.MultiDiGraph) -> dict[str, int]:

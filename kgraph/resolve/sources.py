@@ -98,8 +98,10 @@ def canonical_names(sources: Iterable[Source]) -> dict[str, str]:
     def tail_of(key: Key) -> Key:
         longer = [k for k in groups if len(k) > len(key) and k[-len(key):] == key
                   and (len(key) > 1 or k[0] != "person" or len(k) == 3)]
-        if len(longer) != 1:
+        shortest = [k for k in longer if len(k) == min(map(len, longer))]
+        if len(shortest) != 1:  # "Trump" of Donald and of Melania Trump: nobody
             return key
+        longer = shortest
         named = len(key) > 1 or any(n in person_names for n in groups[longer[0]])
         return longer[0] if named else key
 
