@@ -5,8 +5,10 @@ The store is the source of truth: claims.json, contradictions.json, the HTML and
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterable
 
 from kgraph.models import Claim, Contradiction, Proposition, Quantity, Side, Source, Stance, TextSpan
+from kgraph.rdf.vocab import KG
 from kgraph.store.base import Store
 
 CLAIMS_QUERY = """
@@ -30,17 +32,14 @@ WHERE {
 ORDER BY ?docname ?start ?claim
 """
 
-CONTRADICTIONS_QUERY = """
-SELECT ?x ?kind ?plabel ?rule ?side ?position ?claim ?explanation
-WHERE {
-  GRAPH <https://w3id.org/kgraph/id/graph/inferred> {
-    ?x a kg:Contradiction ; kg:kind ?kind ; rdfs:label ?plabel ; kg:foundBy ?rule ;
-       kg:hasSide ?side .
-    ?side kg:position ?position ; kg:includesClaim ?claim .
-    OPTIONAL { ?x kg:explanation ?explanation }
-  }
+INFERRED_QUERY = """
+CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/kgraph/id/graph/inferred> { ?s ?p ?o } }
+"""
+
+SOURCE_NAMES_QUERY = """
+SELECT ?claim ?name WHERE {
+  GRAPH ?g { ?claim a kg:Claim ; prov:wasAttributedTo ?source . ?source skos:prefLabel ?name }
 }
-ORDER BY ?x ?side ?claim
 """
 
 KINDS = {"Negation": "negation", "NumericConflict": "numeric", "ExclusiveValue": "exclusive_value"}
@@ -83,24 +82,32 @@ def read_claims(store: Store) -> list[Claim]:
 
 def read_contradictions(store: Store) -> list[Contradiction]:
     """Every contradiction the reasoner wrote, with its sides."""
-    found: dict[str, dict] = {}
-    sides: dict[str, dict[str, tuple[str, list[str]]]] = defaultdict(dict)
-    for row in store.select(CONTRADICTIONS_QUERY):
-        x = str(row["x"])
-        found.setdefault(x, row)
-        side = sides[x].setdefault(str(row["side"]), (str(row["position"]), []))
-        # a row per label of the proposition, and Oxigraph's union default graph (0.5) gives a
-        # row per graph holding the label: each claim once
-        if _local(row["claim"]) not in side[1]:
-            side[1].append(_local(row["claim"]))
-    return [
-        Contradiction(
+    return contradictions_from_triples(store.construct(INFERRED_QUERY))
+
+
+def contradictions_from_triples(triples: Iterable[tuple]) -> list[Contradiction]:
+    """The contradictions that reasoner triples describe, in id order, sides in IRI order."""
+    about: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        about[str(s)][_local(p)].append(o)
+    found = []
+    for x, facts in about.items():
+        if KG.Contradiction not in facts["type"]:
+            continue
+        sides = sorted(str(side) for side in facts["hasSide"])
+        found.append(Contradiction(
             id="x-" + _local(x),
-            kind=KINDS.get(_local(row["kind"]), _local(row["kind"])),
-            proposition=str(row["plabel"]),
-            sides=tuple(Side(position, tuple(claims)) for position, claims in sides[x].values()),
-            rule=_local(row["rule"]),
-            explanation=str(row.get("explanation", "")),
-        )
-        for x, row in found.items()
-    ]
+            kind=KINDS.get(_local(facts["kind"][0]), _local(facts["kind"][0])),
+            proposition=str(facts["label"][0]),
+            sides=tuple(Side(str(about[side]["position"][0]),
+                             tuple(sorted(_local(c) for c in set(about[side]["includesClaim"]))))
+                        for side in sides),
+            rule=_local(facts["foundBy"][0]),
+            explanation=str(facts["explanation"][0]) if facts["explanation"] else "",
+        ))
+    return sorted(found, key=lambda x: (x.kind, x.proposition, x.id))
+
+
+def source_names(store: Store) -> dict[str, str]:
+    """Claim id -> the canonical name of its source."""
+    return {_local(row["claim"]): str(row["name"]) for row in store.select(SOURCE_NAMES_QUERY)}

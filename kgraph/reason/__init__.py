@@ -6,13 +6,14 @@ graph of inferred statements that is dropped and recomputed on every run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Mapping
 from importlib import resources
 
 from rdflib import Graph, Literal
 
-from kgraph.models import Claim, Contradiction
-from kgraph.query.results import read_claims, read_contradictions
+from kgraph.models import Contradiction
+from kgraph.query.results import contradictions_from_triples, source_names
 from kgraph.rdf.iris import contradiction_iri
 from kgraph.paths import ontology_dir
 from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH
@@ -36,30 +37,36 @@ def load_rules() -> list[Rule]:
 
 def reason(store: Store, rules: list[Rule] | None = None) -> list[Contradiction]:
     """Recompute the inferred graph from the claims in `store`; return the contradictions."""
-    # the lexicon's declarations (which relations are exclusive) sit beside the claims, so
-    # the rules read them with SPARQL like everything else, on any backend
-    store.replace_graph(LEXICON_GRAPH, Graph().parse(ontology_dir() / "lexicon.ttl"))
-    triples = []
-    for rule in rules or load_rules():
-        triples += store.construct(rule.sparql)
+    _put_lexicon(store)
+    triples = [t for rule in rules or load_rules() for t in store.construct(rule.sparql)]
+    names = source_names(store)
+    found = [replace(x, explanation=explain(x, names))
+             for x in contradictions_from_triples(triples)]
+    triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in found]
     store.replace_graph(INFERRED_GRAPH, triples)
-    claims = {c.id: c for c in read_claims(store)}
-    triples += [(contradiction_iri(x), KG.explanation, Literal(explain(x, claims)))
-                for x in read_contradictions(store)]
-    store.replace_graph(INFERRED_GRAPH, triples)
-    return read_contradictions(store)
+    return found
 
 
-def explain(contradiction: Contradiction, claims: dict[str, Claim]) -> str:
+def _put_lexicon(store: Store) -> None:
+    """The lexicon's declarations (which relations are exclusive) sit beside the claims, so the
+    rules read them with SPARQL like everything else, on any backend. Written when changed."""
+    lexicon = set(Graph().parse(ontology_dir() / "lexicon.ttl"))
+    stored = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{LEXICON_GRAPH}> "
+                             "{ ?s ?p ?o } }")
+    if set(stored) != lexicon:
+        store.replace_graph(LEXICON_GRAPH, lexicon)
+
+
+def explain(contradiction: Contradiction, names: Mapping[str, str]) -> str:
     """One readable sentence: who holds each position, and why they cannot all be right.
 
     "Ukrainian forces | encircled: Donald Trump and Vladimir Putin assert it; Ukrainian
     General Staff and Volodymyr Zelensky deny it." """
     parts = []
     for side in contradiction.sides:
-        names = sorted({claims[c].source.name for c in side.claims if c in claims}) or ["?"]
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        many = len(names) > 1
+        sources = sorted({names[c] for c in side.claims if c in names}) or ["?"]
+        who = sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " and " + sources[-1]
+        many = len(sources) > 1
         if contradiction.kind == "negation":
             denied = side.position.startswith("not ")
             verb = ("deny" if many else "denies") if denied else ("assert" if many else "asserts")

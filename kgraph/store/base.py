@@ -31,7 +31,8 @@ class Store(ABC):
 
     @abstractmethod
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Make `graph` hold exactly `triples`, all or nothing."""
+        """Make `graph` hold exactly `triples`. For derived graphs (inferred, lexicon) that the
+        next run rebuilds: a backend may drop and refill in two steps."""
 
     @abstractmethod
     def select(self, sparql: str) -> list[dict[str, Node]]:

@@ -68,10 +68,12 @@ class OxigraphStore(Store):
         return next(iter(pattern), None) is not None
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        # one update, so one transaction: readers see the old graph or the new one, never none
-        body = " ".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
         g = to_ox(graph)
-        self._store.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
+        # Two transactions (a single SPARQL update would be atomic but parses slowly at scale):
+        # replaced graphs are derived ones (inferred, lexicon) that the next run rebuilds.
+        self._store.update(f"DROP SILENT GRAPH {g}")
+        self._store.extend(quads)
 
     def select(self, sparql: str) -> list[dict]:
         solutions = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
