@@ -1,4 +1,6 @@
-"""Reasoner time at N and 2N synthetic claims (bench/synthetic.py), on the embedded store.
+"""Reasoner time at several sizes of synthetic claims (bench/synthetic.py) on the embedded
+store, and the time to bring the contradictions up to date after adding 1,000 more claims
+(incremental reasoning over what they touch) against reasoning again from scratch.
 
     .venv/bin/python bench/reason_scaling.py [--claims 10000 100000]
 """
@@ -33,7 +35,18 @@ def measure(claims: int) -> tuple[float, float, int, int]:
         loaded = time.perf_counter() - start
         start = time.perf_counter()
         found = reason(store)
-        return loaded, time.perf_counter() - start, len(store), len(found)
+        took = time.perf_counter() - start
+        # new articles about the same story: their claims fall on the same propositions
+        added = list(synthetic_corpus(1_000, seed=11, prefix="new", topics=claims // 4))
+        for document, own in added:
+            store.add(document_quads(document, own))
+        start = time.perf_counter()
+        reason(store, touched={c.proposition for _, own in added for c in own})
+        incremental = time.perf_counter() - start
+        start = time.perf_counter()
+        reason(store)
+        scratch = time.perf_counter() - start
+        return loaded, took, len(store), len(found), incremental, scratch
 
 
 def main() -> None:
@@ -42,10 +55,12 @@ def main() -> None:
     args = parser.parse_args()
     previous = None
     for n in args.claims:
-        loaded, took, quads, found = measure(n)
+        loaded, took, quads, found, incremental, scratch = measure(n)
         ratio = f"  x{took / previous[1]:.2f} for x{n / previous[0]:.0f} claims" if previous else ""
         print(f"{n:>8} claims  {quads:>9} quads  load {loaded:6.1f} s  reason {took:6.2f} s  "
               f"{found} contradictions{ratio}")
+        print(f"{'':>8} +1,000 claims: incremental {incremental:6.2f} s, from scratch "
+              f"{scratch:6.2f} s")
         previous = (n, took)
 
 

@@ -1,6 +1,6 @@
 """Synthetic claims with realistic proportions, for measuring the store and the reasoner.
 
-Each proposition is talked about by a few sources. Most propositions are only asserted; about
+Each proposition is talked about by about four claims. Most propositions are only asserted; about
 one in five is disputed (some sources deny it); one in ten carries a figure, and about a third
 of those figures disagree; one in ten is about who controls a place, with a rival controller
 named for a third of them. Sources are drawn from a pool that grows with the corpus, as in a
@@ -16,28 +16,32 @@ from kgraph.models import Claim, Document, Proposition, Quantity, Source, Stance
 CLAIMS_PER_DOCUMENT = 10
 
 
-def synthetic_corpus(claims: int, seed: int = 7) -> Iterator[tuple[Document, list[Claim]]]:
-    """(document, its claims) pairs holding `claims` claims in all."""
+def synthetic_corpus(claims: int, seed: int = 7, prefix: str = "syn",
+                     topics: int | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    """(document, its claims) pairs holding `claims` claims in all, spread evenly over
+    `topics` propositions (default: a quarter as many as claims); ids start with `prefix`."""
     rng = random.Random(seed)
+    topics = topics or max(1, claims // 4)
     sources = [Source(f"Source {i}", f"Source {i}", "organisation")
                for i in range(max(20, claims // 50))]
     made = 0
     document_index = 0
     while made < claims:
         text = "Synthetic sentence. " * CLAIMS_PER_DOCUMENT
-        document = Document(id=f"d-syn{document_index:07d}", name=f"syn-{document_index}.txt",
+        document = Document(id=f"d-{prefix}{document_index:07d}",
+                            name=f"{prefix}-{document_index}.txt",
                             text=text, date="2025-03-14")
         batch = []
         for i in range(min(CLAIMS_PER_DOCUMENT, claims - made)):
-            batch.append(_claim(rng, sources, document, i, made))
+            batch.append(_claim(rng, sources, document, i, made, prefix, topics))
             made += 1
         document_index += 1
         yield document, batch
 
 
 def _claim(rng: random.Random, sources: list[Source], document: Document, i: int,
-           n: int) -> Claim:
-    topic = rng.randrange(max(1, n // 4 + 1))  # about four claims per proposition
+           n: int, prefix: str, topics: int) -> Claim:
+    topic = rng.randrange(topics)
     roll = topic % 10
     stance, quantity, proposition = Stance.ASSERTS, None, Proposition(f"Group {topic}",
                                                                       "encircled")
@@ -51,7 +55,7 @@ def _claim(rng: random.Random, sources: list[Source], document: Document, i: int
         controller = f"Group {topic}" if rng.random() < 0.67 else f"Group {topic + 1}"
         proposition = Proposition(controller, "controls", f"Town {topic}")
     start = i * 20
-    return Claim(id=f"c-syn{n:08d}", source=rng.choice(sources), stance=stance,
+    return Claim(id=f"c-{prefix}{n:08d}", source=rng.choice(sources), stance=stance,
                  proposition=proposition, evidence=TextSpan(start, start + 19,
                                                             document.text[start:start + 19]),
                  document=document.id, document_name=document.name, date=document.date,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from kgraph.ingest import IngestError, read_inputs
-from kgraph.models import Claim, Contradiction, Document
+from kgraph.models import Claim, Contradiction, Document, Proposition
 from kgraph.rdf.iris import document_graph
 from kgraph.rdf.mapping import document_quads
 from kgraph.store import Store, open_store
@@ -26,6 +26,7 @@ class IngestReport:
     added: int  # new to the store (the rest were there already)
     claims: int
     errors: tuple[IngestError, ...] = ()
+    propositions: frozenset[Proposition] = frozenset()  # what the new claims are about
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
         by_document[claim.document].append(claim)
     for document in new:  # one transaction per document: all of it or none of it
         store.add(document_quads(document, by_document[document.id]))
-    return IngestReport(len(documents), len(new), len(claims), tuple(errors))
+    return IngestReport(len(documents), len(new), len(claims), tuple(errors),
+                        frozenset(c.proposition for c in claims))
 
 
 def write_outputs(store: Store, out: Path, claims: Sequence[Claim],

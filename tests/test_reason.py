@@ -213,3 +213,37 @@ def test_claims_about_times_that_do_not_overlap_are_updates_not_contradictions()
     assert [x.kind for x in reason(store)] == ["numeric"]
     store = _store_with(seized, replace(held_later, holds=march))
     assert [x.kind for x in reason(store)] == ["numeric"]
+
+
+def test_reasoning_what_new_documents_touch_equals_reasoning_from_scratch():
+    from conftest import MAREK, MISSION, UPDATE, update_claims
+
+    later = Document(id="d-later", name="later.txt", date="2025-03-18",
+                     text="Marek added that the militia holds Varna. The mission denied it.")
+    late_claims = [
+        claim("c-late-1", later, "Marek added", MAREK, Stance.ASSERTS,
+              Proposition("Northern militia", "controls", "Varna")),
+        claim("c-late-2", later, "The mission", MISSION, Stance.DENIES, GARRISON),
+        claim("c-late-3", later, "The mission", COUNCIL, Stance.ASSERTS,
+              Proposition("Harbour guard", "controls", "Varna")),
+    ]
+    from kgraph.models import Quantity
+
+    # an untouched dispute too: the mission's "about 1,000 km2" against Marek's "over 1,300"
+    figure = claim("c-mission-land", UPDATE, "The Lake", MISSION, Stance.ASSERTS, LAND,
+                   quantity=Quantity(1000.0, "km2", 900.0, 1100.0))
+    everything = [(REPORT, report_claims()), (UPDATE, update_claims() + [figure]),
+                  (later, late_claims)]
+    with open_store("memory") as scratch, open_store("memory") as incremental:
+        for document, claims in everything:
+            scratch.add(document_quads(document, claims))
+        expected = reason(scratch)
+        for document, claims in everything[:2]:
+            incremental.add(document_quads(document, claims))
+        reason(incremental)
+        incremental.add(document_quads(later, late_claims))
+        found = reason(incremental, touched={c.proposition for c in late_claims})
+        assert found == expected
+        assert {x.kind for x in found} == {"negation", "exclusive_value", "numeric"}
+        inferred = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
+        assert set(incremental.construct(inferred)) == set(scratch.construct(inferred))

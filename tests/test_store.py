@@ -53,6 +53,13 @@ def test_add_is_all_or_nothing(store):
     assert len(store) == 0 and not store.has_graph(G1)
 
 
+def test_update_graph_takes_out_and_puts_in(store):
+    store.add([(S, P, O, G1), (O, P, S, G1), (S, P, O, G2)])
+    store.update_graph(G1, remove=[(O, P, S)], add=[(S, P, S)])
+    assert {q for q in store.quads() if q[3] == G1} == {(S, P, O, G1), (S, P, S, G1)}
+    assert {q for q in store.quads() if q[3] == G2} == {(S, P, O, G2)}
+
+
 def test_replace_graph(store):
     store.add(QUADS)
     store.replace_graph(G1, [(O, P, S)])

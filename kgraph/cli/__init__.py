@@ -91,10 +91,11 @@ def build(inputs: tuple[str, ...], out: Path, store: str, model: str | None) -> 
 @click.option("--store", required=True, help=STORE_HELP)
 @click.option("--model", default=None, help=MODEL_HELP)
 def ingest(inputs: tuple[str, ...], store: str, model: str | None) -> None:
-    """Add the articles in INPUTS to the graph in --store.
+    """Add the articles in INPUTS to the graph in --store, and bring its contradictions up to
+    date by reasoning again over what the new claims touch.
 
     Documents the store holds already are skipped, so running it twice changes nothing.
-    Run 'kgraph reason' afterwards to recompute the contradictions.
+    'kgraph reason' recomputes every contradiction from scratch.
 
     \b
     Example:
@@ -103,11 +104,15 @@ def ingest(inputs: tuple[str, ...], store: str, model: str | None) -> None:
     from kgraph.pipeline import ingest as run_ingest
     from kgraph.store import open_store
 
+    from kgraph.reason import reason as run_reason
+
     with _failures(), open_store(store) as db:
         report = run_ingest(inputs, db, model=model, on_error=_error, skip=[Path(store)])
+        found = run_reason(db, touched=report.propositions)
     click.echo(f"Documents read: {report.documents}, new: {report.added}, "
                f"claims added: {report.claims}"
-               + (f", skipped inputs: {len(report.errors)}" if report.errors else ""))
+               + (f", skipped inputs: {len(report.errors)}" if report.errors else "")
+               + f"; contradictions in the store: {len(found)}")
 
 
 @main.command()

@@ -2,19 +2,22 @@
 
 Rules are plain SPARQL 1.1 CONSTRUCT queries, so they run on any backend (a remote endpoint
 too). Everything they produce, plus a readable explanation per contradiction, goes into one
-graph of inferred statements that is dropped and recomputed on every run.
+graph of inferred statements that is dropped and recomputed on every run. A line
+`#SCOPE ?var` in a rule is a comment to SPARQL; for incremental reasoning it becomes a VALUES
+clause that narrows the rule to what new documents touched.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from typing import Mapping
+from typing import Collection, Mapping
 from importlib import resources
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
-from kgraph.models import Contradiction
-from kgraph.query.results import contradictions_from_triples, source_names
-from kgraph.rdf.iris import contradiction_iri
+from kgraph.models import Contradiction, Proposition
+from kgraph.query.results import INFERRED_QUERY, contradictions_from_triples, source_names
+from kgraph.rdf.iris import contradiction_iri, entity_iri, proposition_iri
 from kgraph.paths import ontology_dir
 from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH
 from kgraph.store.base import Store
@@ -35,16 +38,52 @@ def load_rules() -> list[Rule]:
             for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".rq")]
 
 
-def reason(store: Store, rules: list[Rule] | None = None) -> list[Contradiction]:
-    """Recompute the inferred graph from the claims in `store`; return the contradictions."""
+def reason(store: Store, rules: list[Rule] | None = None,
+           touched: Collection[Proposition] | None = None) -> list[Contradiction]:
+    """Recompute the inferred graph from the claims in `store`; return the contradictions.
+
+    With `touched` (the propositions of newly added claims), only what they touch is
+    reasoned again: each rule is narrowed to those propositions (and to their objects, for
+    exclusive values) and the rest of the inferred graph is kept; the result is the same as
+    reasoning from scratch."""
     _put_lexicon(store)
-    triples = [t for rule in rules or load_rules() for t in store.construct(rule.sparql)]
+    rules = rules or load_rules()
+    if touched is not None:
+        scope = {"?prop": {proposition_iri(p) for p in touched},
+                 "?object": {entity_iri(p.object) for p in touched if p.object}}
+        rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
+    triples = [t for rule in rules for t in store.construct(rule.sparql)]
     names = source_names(store)
-    found = [replace(x, explanation=explain(x, names))
-             for x in contradictions_from_triples(triples)]
-    triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in found]
-    store.replace_graph(INFERRED_GRAPH, triples)
-    return found
+    new = [replace(x, explanation=explain(x, names)) for x in contradictions_from_triples(triples)]
+    triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in new]
+    if touched is None:
+        store.replace_graph(INFERRED_GRAPH, set(triples))
+        return new
+    inferred = store.construct(INFERRED_QUERY)
+    stale = _affected(store, inferred, scope)
+    store.update_graph(INFERRED_GRAPH, remove=stale, add=triples)
+    return contradictions_from_triples(set(inferred) - set(stale) | set(triples))
+
+
+def narrow(sparql: str, scope: Mapping[str, Collection[URIRef]]) -> str:
+    """The rule with each `#SCOPE ?var` line made a VALUES clause over `scope[?var]`."""
+    def values(match: re.Match) -> str:
+        terms = " ".join(f"<{iri}>" for iri in sorted(scope.get(match[1], ())))
+        return f"VALUES {match[1]} {{ {terms} }}"
+
+    return re.sub(r"#SCOPE (\?\w+)", values, sparql)
+
+
+def _affected(store: Store, inferred: list[tuple], scope: Mapping[str, set]) -> list[tuple]:
+    """The inferred triples of contradictions that concern a touched proposition or any
+    proposition about a touched object: the ones a narrowed run computes again."""
+    objects = " ".join(f"<{o}>" for o in sorted(scope["?object"]))
+    same_object = {row["p"] for row in store.select(
+        f"SELECT DISTINCT ?p WHERE {{ VALUES ?o {{ {objects} }} GRAPH ?g {{ ?p kg:object ?o }} }}")}
+    affected_props = scope["?prop"] | same_object
+    affected = {s for s, p, o in inferred if p == KG.concerns and o in affected_props}
+    affected |= {o for s, p, o in inferred if p == KG.hasSide and s in affected}
+    return [t for t in inferred if t[0] in affected]
 
 
 def _put_lexicon(store: Store) -> None:

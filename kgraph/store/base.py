@@ -35,6 +35,11 @@ class Store(ABC):
         next run rebuilds: a backend may drop and refill in two steps."""
 
     @abstractmethod
+    def update_graph(self, graph: URIRef, remove: Iterable[Triple], add: Iterable[Triple],
+                     ) -> None:
+        """Take `remove` out of `graph` and put `add` in (for a derived graph's delta)."""
+
+    @abstractmethod
     def select(self, sparql: str) -> list[dict[str, Node]]:
         """Rows of a SELECT query; the default graph is the union of all graphs."""
 
@@ -59,10 +64,11 @@ class Store(ABC):
         return sum(1 for _ in self.quads())
 
     def dataset(self) -> Dataset:
-        """The whole store as an rdflib Dataset (for export and small graphs)."""
+        """The whole store as an rdflib Dataset (for export and small graphs), filled in sorted
+        order so that serialising the same store gives the same bytes every time."""
         dataset = Dataset()
         bind_prefixes(dataset)
-        for s, p, o, g in self.quads():
+        for s, p, o, g in sorted(self.quads(), key=lambda q: (q[3], q[0], q[1], q[2])):
             dataset.graph(g).add((s, p, o))
         return dataset
 

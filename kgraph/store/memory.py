@@ -29,6 +29,15 @@ class MemoryStore(Store):
         for triple in triples:
             target.add(triple)
 
+    def update_graph(self, graph: URIRef, remove: Iterable[Triple], add: Iterable[Triple],
+                     ) -> None:
+        remove, add = list(remove), list(add)
+        target = self._data.graph(graph)
+        for triple in remove:
+            target.remove(triple)
+        for triple in add:
+            target.add(triple)
+
     def select(self, sparql: str) -> list[dict]:
         result = self._data.query(with_prefixes(sparql))
         return [{str(k): v for k, v in row.asdict().items()} for row in result]

@@ -75,6 +75,15 @@ class OxigraphStore(Store):
         self._store.update(f"DROP SILENT GRAPH {g}")
         self._store.extend(quads)
 
+    def update_graph(self, graph: URIRef, remove: Iterable[Triple], add: Iterable[Triple],
+                     ) -> None:
+        g = to_ox(graph)
+        gone = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in remove]
+        new = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in add]
+        for quad in gone:
+            self._store.remove(quad)
+        self._store.extend(new)
+
     def select(self, sparql: str) -> list[dict]:
         solutions = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
         names = [v.value for v in solutions.variables]
