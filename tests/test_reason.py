@@ -247,3 +247,33 @@ def test_reasoning_what_new_documents_touch_equals_reasoning_from_scratch():
         assert {x.kind for x in found} == {"negation", "exclusive_value", "numeric"}
         inferred = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
         assert set(incremental.construct(inferred)) == set(scratch.construct(inferred))
+
+
+def test_exclusive_rule():
+    from conftest import MAREK
+
+    a = claim("c-a", REPORT, "Marek added", MAREK, Stance.ASSERTS,
+              Proposition("Northern militia", "controls", "Varna"))
+    b = claim("c-b", REPORT, "The Harbour", COUNCIL, Stance.ASSERTS,
+              Proposition("Harbour guard", "controls", "Varna"))
+    store = _store_with(a, b)
+    reason(store)  # puts the lexicon in the store
+    (rule,) = [r for r in load_rules() if r.name == "exclusive"]
+    pair = hashlib.md5(b"https://w3id.org/kgraph/id/claim/c-a "
+                       b"https://w3id.org/kgraph/id/claim/c-b").hexdigest()
+    x = f"contradiction/exclusive/{pair}"
+    expected = f"""
+    @base <https://w3id.org/kgraph/id/> .
+    @prefix kg: <https://w3id.org/kgraph/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <{x}> a kg:Contradiction ; kg:kind kg:ExclusiveValue ; rdfs:label "who | controls | Varna" ;
+        kg:concerns <prop/northern-militia/controls/varna>, <prop/harbour-guard/controls/varna> ;
+        kg:foundBy <rule/exclusive> ; kg:hasSide <{x}/a>, <{x}/b> .
+    <{x}/a> a kg:Side ; kg:position "Northern militia" ; kg:includesClaim <claim/c-a> .
+    <{x}/b> a kg:Side ; kg:position "Harbour guard" ; kg:includesClaim <claim/c-b> .
+    <rule/exclusive> a kg:Rule ; rdfs:label "exclusive_value" .
+    """
+    actual = Graph()
+    for triple in store.construct(rule.sparql):
+        actual.add(triple)
+    assert_isomorphic(actual, Graph().parse(data=expected, format="turtle"))
