@@ -243,7 +243,7 @@ def export(store: str, fmt: str, output: Path | None) -> None:
         if output is not None:
             db.export(output, rdflib_format)
             return
-        _echo(db.dataset().serialize(format=rdflib_format), nl=False)
+        _echo(db.serialize(rdflib_format), nl=False)
 
 
 @main.command()

@@ -74,7 +74,15 @@ class Store(ABC):
 
     def export(self, path: Path, format: str = "trig") -> Path:
         """Serialise everything to `path` (trig, nquads, turtle, json-ld), atomically."""
-        return write_atomic(path, self.dataset().serialize(format=format))
+        return write_atomic(path, self.serialize(format))
+
+    def serialize(self, format: str = "trig") -> str:
+        """Everything as text in an RDF format; TriG comes out the same for the same store."""
+        from kgraph.rdf.trig import to_trig
+
+        if format == "trig":
+            return to_trig(self.dataset())
+        return self.dataset().serialize(format=format)
 
 
 def bind_prefixes(dataset: Dataset) -> None:
