@@ -215,3 +215,35 @@ def test_a_text_longer_than_the_models_limit_is_read_in_pieces_with_true_offsets
         nlp.max_length = limit
     assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
     assert claim.evidence.text.startswith("The ministry said")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The minister did not say that the convoy was blocked.",  # a negated cue claims nothing
+    "The minister would not say whether the convoy was blocked.",
+    "Reporters were told that the convoy was blocked.",  # nobody named speaks
+    "The ministry denied that the governor said the convoy was blocked.",
+])
+def test_no_one_is_made_to_claim_what_was_not_claimed(text):
+    assert [(c.source.name, c.stance.value) for c in claims_of(text)
+            if c.proposition.relation == "blocked" and c.stance is Stance.ASSERTS] == []
+
+
+@pytest.mark.model
+def test_a_judgement_is_not_a_denial():
+    [claim] = claims_of("The envoy said the strike on the clinic was wrong.")
+    assert claim.stance is Stance.ASSERTS
+
+
+@pytest.mark.model
+def test_a_month_is_no_hedge():
+    [claim] = claims_of("The ministry said the rebels captured the town in May.")
+    assert not claim.hedged
+
+
+@pytest.mark.model
+def test_a_nominal_relation_takes_its_agent_from_by():
+    [claim] = claims_of("The governor said that the capture of the port by rebel fighters "
+                        "was complete.")
+    assert (claim.proposition.relation, claim.proposition.subject,
+            claim.proposition.object) == ("captured", "rebel fighters", "port")

@@ -15,7 +15,6 @@ from spacy.tokens import Span, Token
 
 from kgraph.extract.cues import CLAIM_NOUNS, DENIAL_VERBS, SPEECH_VERBS
 
-SPEAKER_DEPS = ("nsubj", "nsubjpass")
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "attr", "acomp")
 
 
@@ -34,8 +33,14 @@ def _with_conjuncts(token: Token) -> tuple[Token, ...]:
 
 
 def _speakers(verb: Token) -> tuple[Token, ...]:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "it was reported by the agency that ...": the agent speaks; "reporters were told
+        # that ...": nobody we can name does
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children
+                  if o.dep_ == "pobj"]
+        return _with_conjuncts(agents[0]) if agents else ()
     # "the engineer Lena Ortiz said" can come out as two subjects: the named one speaks
-    subjects = sorted((c for c in verb.children if c.dep_ in SPEAKER_DEPS),
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"),
                       key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), c.i))
     if not subjects and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         # "X acknowledged ... but denied ...", "X rejected ..., saying ...": the same speaker
@@ -57,6 +62,8 @@ def attributions(sentence: Span) -> Iterator[Attribution]:
 
 
 def _from_speech_verb(verb: Token) -> Iterator[Attribution]:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "X did not say that P", "X never denied P": no stance on P either way
     speakers = _speakers(verb)
     denies = verb.lemma_.lower() in DENIAL_VERBS
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -70,10 +77,15 @@ def _from_speech_verb(verb: Token) -> Iterator[Attribution]:
         # "The operation, they claimed, achieved its goals": the clause the aside interrupts
         yield Attribution(speakers, verb.head, verb, denies, frozenset(t.i for t in verb.subtree))
     for child in verb.children:
-        if child.dep_ == "ccomp" and speakers:
+        if child.dep_ == "ccomp" and speakers and not _is_question(child):
             yield Attribution(speakers, child, verb, denies)
         elif child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CLAIM_NOUNS:
             yield from _from_claim_noun(child, verb, speakers, denies)
+
+
+def _is_question(clause: Token) -> bool:
+    """"said whether P", "asked if P": P is in question, not claimed."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _from_claim_noun(noun: Token, verb: Token, speakers: tuple[Token, ...], denies: bool,

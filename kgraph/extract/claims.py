@@ -51,10 +51,12 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> Iterator[C
         for attribution in found_here:
             if attribution.content.i in cues:
                 continue
+            relay = relays.get(attribution.cue.i)
+            if relay is not None and relay.denies:
+                continue  # "the Kremlin denied that Putin said P": nobody is shown to claim P
             content = read_content(attribution.content, lexicon, attribution.exclude)
             if content is None:
                 continue
-            relay = relays.get(attribution.cue.i)
             relayed_by = tuple(s for s in (source_for(t, recent) for t in
                                            (relay.speakers if relay else ())) if s)
             for speaker in attribution.speakers:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kgraph.extract.cues import CLAIM_NOUNS, EPISTEMIC, FALSE_PREDICATES, HEDGES
+from kgraph.extract.cues import (CLAIM_NOUNS, EPISTEMIC, FALSE_PREDICATES, HEDGES, MODALS,
+                                 RECORD_NOUNS)
 from kgraph.lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubjpass", "nsubj", "csubj")
@@ -94,9 +95,14 @@ def _polarity(token: Token, root: Token) -> tuple[bool, bool]:
     return flips % 2 == 1, False
 
 
-def _subject(token: Token, root: Token) -> Token | None:
+def _subject(token: Token, root: Token, two_place: bool = False) -> Token | None:
     """Who or what the relation word is said of, looked for within the clause under `root`."""
     node = token
+    if token.pos_ in ("NOUN", "PROPN") and two_place:
+        # "the capture of Sudzha by Russian forces": the agent is the subject (of: the object)
+        agents = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for o in c.children if o.dep_ == "pobj"]
+        return agents[0] if agents else None
     if token.pos_ in ("NOUN", "PROPN"):
         # "encirclement of X", "pocket of our units", "X's encirclement"
         for child in token.children:
@@ -159,12 +165,14 @@ def _passive_roles(token: Token) -> tuple[Token | None, Token] | None:
 
 
 def _false_claim_subject(root: Token) -> Token | None:
-    """In "reports of P are false", the subject that carries P; None when not that shape."""
+    """In "reports of P are false", the report that carries P; None when not that shape ("the
+    strike was wrong" judges the strike, it does not deny a report)."""
     if root.lemma_ != "be":
         return None
     predicate = [c for c in root.children if c.dep_ in ("acomp", "attr")
                  and c.lemma_.lower() in FALSE_PREDICATES]
-    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS
+                and c.lemma_.lower() in CLAIM_NOUNS | RECORD_NOUNS]
     return subjects[0] if predicate and subjects else None
 
 
@@ -174,9 +182,12 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
     negated = False
     false_subject = _false_claim_subject(root)
     if false_subject is not None:  # "reports of the encirclement are false": deny what follows
-        negated, root = True, false_subject
+        # ... unless they "are not false"
+        negated = not any(c.dep_ == "neg" for c in root.children)
+        root = false_subject
     tokens = _clause_tokens(root, exclude)
-    hedged = any(t.lower_ in HEDGES or t.lemma_.lower() in HEDGES for t in tokens)
+    hedged = any((t.lower_ in HEDGES or t.lemma_.lower() in HEDGES)
+                 and (t.lower_ not in MODALS or t.tag_ == "MD") for t in tokens)
     relation_token = next((t for t in tokens if t.pos_ in ("VERB", "ADJ", "NOUN", "PROPN")
                            and lexicon.relation(*token_forms(t))), None)
     lexical = relation_token is not None
@@ -187,10 +198,11 @@ def read_content(root: Token, lexicon: Lexicon, exclude: frozenset[int] = frozen
         if relation_token is None:
             return None
         relation = relation_token.lemma_.lower()
-    subject = _subject(relation_token, root)
+    two_place = lexicon.arity.get(relation) == 2
+    subject = _subject(relation_token, root, two_place)
     obj = _object(relation_token, subject)
-    two_place = lexicon.arity.get(relation) == 2 and relation not in lexicon.passive_subject
-    passive = _passive_roles(relation_token) if two_place else None
+    active_only = two_place and relation not in lexicon.passive_subject
+    passive = _passive_roles(relation_token) if active_only else None
     if passive is not None:
         subject, obj = passive
     flipped, uncertain = _polarity(relation_token, root)

@@ -38,6 +38,8 @@ HEDGES = frozenset({
     "probably", "possibly", "perhaps", "may", "might", "could", "seem", "appear", "unconfirmed",
     "supposedly", "presumably",
 })
+# Hedges that are hedges only as modal verbs ("may" is also a month).
+MODALS = frozenset({"may", "might", "could"})
 # Phrases that hedge a whole sentence ("could not independently verify").
 HEDGE_PHRASES = ("could not independently verify", "could not be independently verified",
                  "could not verify", "not independently verified", "unverified")

@@ -85,11 +85,19 @@ def claim_triples(claim: Claim, doc: URIRef) -> list[tuple]:
     return triples + source_triples(claim.source) + proposition_triples(claim.proposition)
 
 
+def _number(number: float) -> Literal:
+    """A figure as xsd:integer when whole, else xsd:decimal: both print the same on every
+    store ("900", "1100.5"), where a double prints "900.0" on one and "900" on another."""
+    if float(number).is_integer():
+        return Literal(str(int(number)), datatype=XSD.integer)
+    return Literal(f"{number:.15g}", datatype=XSD.decimal)
+
+
 def quantity_triples(iri: URIRef, quantity: Quantity) -> list[tuple]:
-    triples = [(iri, RDF.type, KG.Quantity), (iri, KG.value, Literal(quantity.value)),
-               (iri, KG.lowerBound, Literal(quantity.low, datatype=XSD.double))]
+    triples = [(iri, RDF.type, KG.Quantity), (iri, KG.value, _number(quantity.value)),
+               (iri, KG.lowerBound, _number(quantity.low))]
     if not math.isinf(quantity.high):  # an open interval ("over 1,300") has no upper bound
-        triples.append((iri, KG.upperBound, Literal(quantity.high, datatype=XSD.double)))
+        triples.append((iri, KG.upperBound, _number(quantity.high)))
     if quantity.unit:
         triples.append((iri, KG.unit, Literal(quantity.unit)))
     return triples

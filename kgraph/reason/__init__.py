@@ -47,10 +47,13 @@ def reason(store: Store, rules: list[Rule] | None = None,
     exclusive values) and the rest of the inferred graph is kept; the result is the same as
     reasoning from scratch."""
     _put_lexicon(store)
-    rules = rules or load_rules()
+    rules = load_rules() if rules is None else rules
     if touched is not None:
-        scope = {"?prop": {proposition_iri(p) for p in touched},
-                 "?object": {entity_iri(p.object) for p in touched if p.object}}
+        objects = {entity_iri(p.object) for p in touched if p.object}
+        # every proposition about a touched object is reasoned again, by every rule: the
+        # exclusive rule pairs it with the new claims, so its old contradictions are redone
+        scope = {"?prop": {proposition_iri(p) for p in touched} | _about(store, objects),
+                 "?object": objects}
         rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
     triples = [t for rule in rules for t in store.construct(rule.sparql)]
     names = source_names(store)
@@ -60,7 +63,7 @@ def reason(store: Store, rules: list[Rule] | None = None,
         store.replace_graph(INFERRED_GRAPH, set(triples))
         return new
     inferred = store.construct(INFERRED_QUERY)
-    stale = _affected(store, inferred, scope)
+    stale = _affected(inferred, scope["?prop"])
     store.update_graph(INFERRED_GRAPH, remove=stale, add=triples)
     return contradictions_from_triples(set(inferred) - set(stale) | set(triples))
 
@@ -74,14 +77,17 @@ def narrow(sparql: str, scope: Mapping[str, Collection[URIRef]]) -> str:
     return re.sub(r"#SCOPE (\?\w+)", values, sparql)
 
 
-def _affected(store: Store, inferred: list[tuple], scope: Mapping[str, set]) -> list[tuple]:
-    """The inferred triples of contradictions that concern a touched proposition or any
-    proposition about a touched object: the ones a narrowed run computes again."""
-    objects = " ".join(f"<{o}>" for o in sorted(scope["?object"]))
-    same_object = {row["p"] for row in store.select(
-        f"SELECT DISTINCT ?p WHERE {{ VALUES ?o {{ {objects} }} GRAPH ?g {{ ?p kg:object ?o }} }}")}
-    affected_props = scope["?prop"] | same_object
-    affected = {s for s, p, o in inferred if p == KG.concerns and o in affected_props}
+def _about(store: Store, objects: set[URIRef]) -> set[URIRef]:
+    """The propositions in `store` whose object is one of `objects`."""
+    values = " ".join(f"<{o}>" for o in sorted(objects))
+    return {row["p"] for row in store.select(
+        f"SELECT DISTINCT ?p WHERE {{ VALUES ?o {{ {values} }} GRAPH ?g {{ ?p kg:object ?o }} }}")}
+
+
+def _affected(inferred: list[tuple], propositions: set[URIRef]) -> list[tuple]:
+    """The inferred triples of contradictions about `propositions`: those a narrowed run
+    computes again."""
+    affected = {s for s, p, o in inferred if p == KG.concerns and o in propositions}
     affected |= {o for s, p, o in inferred if p == KG.hasSide and s in affected}
     return [t for t in inferred if t[0] in affected]
 
