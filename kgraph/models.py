@@ -15,9 +15,6 @@ class Stance(str, Enum):
     ASSERTS = "asserts"
     DENIES = "denies"
 
-    def flipped(self) -> "Stance":
-        return Stance.DENIES if self is Stance.ASSERTS else Stance.ASSERTS
-
 
 @dataclass(frozen=True)
 class TextSpan:
@@ -50,7 +47,7 @@ class Source:
 
     name: str
     label: str
-    kind: str = "agent"  # person | organisation | place | group | agent
+    kind: str = "agent"  # person | organisation | place | group | outlet | agent
 
 
 @dataclass(frozen=True)

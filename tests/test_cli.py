@@ -99,10 +99,19 @@ def test_a_failed_build_leaves_earlier_output_alone(tmp_path):
 
 
 def test_a_folder_of_other_files_is_not_made_a_store(tmp_path):
-    (tmp_path / "notes.txt").write_text("mine")
-    output = run("reason", "--store", str(tmp_path), code=2)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    output = run("ingest", str(folder / "notes.txt"), "--store", str(folder), code=2)
     assert "not a kgraph store" in output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_reading_commands_do_not_create_a_store(tmp_path):
+    missing = tmp_path / "typo.db"
+    for command in ("reason", "claims", "contradictions", "camps", "export", "render"):
+        assert "no kgraph store here" in run(command, "--store", str(missing), code=2)
+    assert not missing.exists()
 
 
 @pytest.mark.model

@@ -37,6 +37,9 @@ def _failures() -> Iterator[None]:
     except (ModelNotFound, StoreError) as err:
         _error(err)
         sys.exit(2)
+    except OSError as err:  # an output that cannot be written: say which and why
+        _error(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
+        sys.exit(2)
     except KeyboardInterrupt:
         _error("interrupted; what was stored before stays stored")
         sys.exit(130)
@@ -63,7 +66,7 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for graph.trig, graph.html, claims.json, contradictions.json.")
+              help="Folder for graph.html, graph.trig, claims.json, contradictions.json, camps.json.")
 @click.option("--store", default="memory", show_default=True, help=STORE_HELP)
 @click.option("--model", default=None, help=MODEL_HELP)
 def build(inputs: tuple[str, ...], out: Path, store: str, model: str | None) -> None:
@@ -126,7 +129,7 @@ def reason(store: str) -> None:
     from kgraph.reason import reason as run_reason
     from kgraph.store import open_store
 
-    with _failures(), open_store(store) as db:
+    with _failures(), open_store(store, create=False) as db:
         found = run_reason(db)
     kinds = Counter(x.kind for x in found)
     click.echo(f"Contradictions found: {len(found)}"
@@ -150,7 +153,7 @@ def claims(store: str, fmt: str) -> None:
     from kgraph.query.results import read_claims
     from kgraph.store import open_store
 
-    with _failures(), open_store(store) as db:
+    with _failures(), open_store(store, create=False) as db:
         found = read_claims(db)
     if fmt == "json":
         _echo(json.dumps({"claims": [claim_json(c) for c in found]}, ensure_ascii=False,
@@ -166,8 +169,9 @@ def claims(store: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
               help="table for reading, json as in contradictions.json, csv for spreadsheets.")
 def contradictions(store: str, fmt: str) -> None:
-    """List the contradictions found by the last 'kgraph reason': kind, proposition, and each
-    side's position with its claims (one row per claim in table and csv).
+    """List the contradictions in the store (as 'kgraph ingest' or 'kgraph reason' left them):
+    kind, proposition, and each side's position with its claims (one row per claim in table
+    and csv).
 
     \b
     Example:
@@ -178,7 +182,7 @@ def contradictions(store: str, fmt: str) -> None:
     from kgraph.query.results import read_claims, read_contradictions
     from kgraph.store import open_store
 
-    with _failures(), open_store(store) as db:
+    with _failures(), open_store(store, create=False) as db:
         found = read_contradictions(db)
         by_id = {c.id: c for c in read_claims(db)} if fmt != "json" else {}
     if fmt == "json":
@@ -209,7 +213,7 @@ def camps(store: str, fmt: str) -> None:
     from kgraph.query.results import read_claims, read_contradictions
     from kgraph.store import open_store
 
-    with _failures(), open_store(store) as db:
+    with _failures(), open_store(store, create=False) as db:
         claims, found = read_claims(db), read_contradictions(db)
     groups = find_camps(signed_source_graph(claims, found))
     sides = disputes(found, claims, groups)
@@ -239,7 +243,7 @@ def export(store: str, fmt: str, output: Path | None) -> None:
     from kgraph.store import open_store
 
     rdflib_format = {"jsonld": "json-ld"}.get(fmt, fmt)
-    with _failures(), open_store(store) as db:
+    with _failures(), open_store(store, create=False) as db:
         if output is not None:
             db.export(output, rdflib_format)
             return
@@ -252,13 +256,17 @@ def export(store: str, fmt: str, output: Path | None) -> None:
               default=Path("graph.html"), show_default=True, help="The page to write.")
 def render(store: str, output: Path) -> None:
     """Draw the graph in --store as an interactive HTML page that opens with no network."""
+    from kgraph.analyse import find_camps, signed_source_graph
     from kgraph.query.results import read_claims, read_contradictions
     from kgraph.render import build_display_graph, write_html
     from kgraph.store import open_store
 
-    with _failures(), open_store(store) as db:
-        graph = build_display_graph(read_claims(db), read_contradictions(db))
-    click.echo(f"Graph written to {write_html(graph, output)}")
+    with _failures():
+        with open_store(store, create=False) as db:
+            claims, found = read_claims(db), read_contradictions(db)
+        camps = find_camps(signed_source_graph(claims, found))
+        path = write_html(build_display_graph(claims, found, camps), output)
+    click.echo(f"Graph written to {path}")
 
 
 def _echo(text: str, nl: bool = True) -> None:

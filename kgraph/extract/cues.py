@@ -55,7 +55,7 @@ TITLES = frozenset({
     "secretary", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
     "ambassador", "envoy", "foreign", "defence", "defense", "interior", "deputy", "head",
     "commander-in-chief", "leader", "chair", "chairman", "chairwoman", "director",
-    "spokesperson", "president", "captain", "officer", "mr.", "mrs.", "ms.", "dr.",
+    "captain", "officer", "mr.", "mrs.", "ms.", "dr.",
 })
 
 # Nouns for a document or figure that stands in for its author ("according to figures

@@ -13,9 +13,13 @@ HEADINGS = frozenset({
     "related", "related news", "related articles", "related stories", "related content",
     "most read", "most popular", "most viewed", "popular", "trending", "read next", "read more",
     "more from", "more stories", "more news", "recommended", "you may also like",
-    "you might also like", "latest", "latest news", "top stories", "breaking", "breaking news",
-    "live", "coverage", "share", "share this", "listen", "tags", "topics", "advertisement",
-    "subscribe", "newsletter", "follow us", "sign up", "comments", "see also", "also read",
+    "you might also like", "latest news", "top stories", "breaking", "breaking news",
+    "coverage", "tags", "topics", "see also", "also read",
+})
+# Buttons and markers that stand alone in the text: only their own line goes.
+MARKERS = frozenset({
+    "advertisement", "share", "share this", "listen", "live", "latest", "subscribe",
+    "newsletter", "follow us", "sign up", "comments",
 })
 _HEADING_WORDS = re.compile(r"^[\W_]*(.*?)[\W_]*$")
 _BULLET = re.compile(r"^\s*[•·▪●◦‣*–-]\s")
@@ -24,8 +28,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,[ \w.'’-]{2,30}?)?\s+[—�
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
 
 
+def _words_of(line: str) -> str:
+    return _HEADING_WORDS.sub(r"\1", line.strip()).lower()
+
+
 def _is_heading(line: str) -> bool:
-    return _HEADING_WORDS.sub(r"\1", line.strip()).lower() in HEADINGS
+    return _words_of(line) in HEADINGS
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -69,7 +77,8 @@ def blank_furniture(text: str) -> str:
                 lines[i:] = [_blank(rest) for rest in lines[i:]]
                 in_section = True
                 break
-            if _LINK_LINE.match(line) or (_BULLET.match(line) and not _is_sentence(line)):
+            if (_LINK_LINE.match(line) or _words_of(line) in MARKERS
+                    or (_BULLET.match(line) and not _is_sentence(line))):
                 lines[i] = _blank(line)
         out.append("\n".join(lines))
     return "".join(out)

@@ -2,9 +2,9 @@
 
 Rules are plain SPARQL 1.1 CONSTRUCT queries, so they run on any backend (a remote endpoint
 too). Everything they produce, plus a readable explanation per contradiction, goes into one
-graph of inferred statements that is dropped and recomputed on every run. A line
-`#SCOPE ?var` in a rule is a comment to SPARQL; for incremental reasoning it becomes a VALUES
-clause that narrows the rule to what new documents touched.
+graph of inferred statements: `kgraph reason` recomputes all of it; `kgraph ingest` redoes the
+part new documents touch. A line `#SCOPE ?var` in a rule is a comment to SPARQL; for
+incremental reasoning it becomes a VALUES clause that narrows the rule to what was touched.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 
 from kgraph.models import Contradiction, Proposition
-from kgraph.query.results import INFERRED_QUERY, contradictions_from_triples, source_names
+from kgraph.reason.read import INFERRED_QUERY, contradictions_from_triples, source_names
 from kgraph.rdf.iris import contradiction_iri, entity_iri, proposition_iri
 from kgraph.paths import ontology_dir
 from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH

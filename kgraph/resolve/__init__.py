@@ -25,8 +25,10 @@ def resolve_claims(claims: Sequence[Claim]) -> list[Claim]:
     names = canonical_names([c.source for c in claims] + [s for c in claims for s in c.relayed_by]
                             + mentions)
     lexicon = load_lexicon()
+    people = frozenset(names[c.source.name] for c in claims if c.source.kind == "person")
     propositions = canonical_propositions(
-        [(c.proposition, names[c.source.name], c.document) for c in claims], lexicon, names)
+        [(c.proposition, names[c.source.name], c.document) for c in claims], lexicon, names,
+        people)
     resolved = []
     for claim, proposition in zip(claims, propositions):
         resolved.append(replace(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping
 
-from kgraph.lexicon import Lexicon
+from kgraph.lexicon import Lexicon, load_gazetteer
 from kgraph.models import Proposition
 from kgraph.resolve.dates import MONTHS, WEEKDAYS
 from kgraph.resolve.names import place_of, words
@@ -63,8 +63,9 @@ def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "",
 
 
 def _only_place(text: str) -> bool:
-    """Whether every word of `text` is part of a place name ("Kyiv", "Ukraine's")."""
-    return all(place_of(w) is not None for w in words(text))
+    """Whether `text` is nothing but a place name ("Kyiv", "Ukraine's", "the United States")."""
+    name = _POSSESSIVE.sub("", " ".join(w for w in words(text) if w.lower() != "the"))
+    return load_gazetteer().get(name) is not None or all(place_of(w) for w in words(text))
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -82,13 +83,15 @@ def _proper_words(text: str, lexicon: Lexicon) -> str:
 
 def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: Lexicon,
                            names: Mapping[str, str] = MappingProxyType({}),
-                           ) -> list[Proposition]:
+                           people: frozenset[str] = frozenset()) -> list[Proposition]:
     """Canonical propositions for (raw proposition, speaker, document id) triples, in order.
     `names` maps names of people and organisations to their canonical form ("Marran" ->
-    "Teo Marran"), as for sources."""
+    "Teo Marran"), as for sources; `people` are the speakers who are persons, whose "our
+    troops" are not themselves but the side the article is about."""
 
     def entity(text: str, speaker: str, agent_type: str | None = None) -> Entity:
-        found = canonical_entity(text, lexicon, speaker, agent_type)
+        found = canonical_entity(text, lexicon, "" if speaker in people else speaker,
+                                 agent_type)
         return replace(found, label=names.get(found.label, found.label)) if found.type is None \
             else found
 

@@ -96,8 +96,7 @@ def canonical_names(sources: Iterable[Source]) -> dict[str, str]:
         groups[_key(label, label in person_names)][place.name if place else label] += counts[name]
 
     def tail_of(key: Key) -> Key:
-        longer = [k for k in groups if len(k) > len(key) and k[-len(key):] == key
-                  and (len(key) > 1 or k[0] != "person" or len(k) == 3)]
+        longer = [k for k in groups if len(k) > len(key) and k[-len(key):] == key]
         shortest = [k for k in longer if len(k) == min(map(len, longer))]
         if len(shortest) != 1:  # "Trump" of Donald and of Melania Trump: nobody
             return key
