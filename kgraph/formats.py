@@ -28,6 +28,7 @@ def claim_json(claim: Claim) -> dict:
         "interval": [quantity.low, None if math.isinf(quantity.high) else quantity.high]
         if quantity else None,
         "hedged": claim.hedged,
+        "relayed_by": [s.name for s in claim.relayed_by],
     }
 
 
@@ -103,6 +104,7 @@ def claim_row(claim: Claim) -> dict:
     """A claim as one flat row for tables and CSV."""
     data = claim_json(claim)
     data.pop("interval")
+    data["relayed_by"] = ", ".join(data["relayed_by"])
     return data
 
 
@@ -112,5 +114,6 @@ def contradiction_rows(contradiction: Contradiction, claims: dict[str, Claim]) -
              "proposition": contradiction.proposition, "position": side.position,
              "source": claims[c].source.name if c in claims else "",
              "date": claims[c].date if c in claims else None,
-             "text": claims[c].evidence.text if c in claims else "", "claim": c}
+             "text": claims[c].evidence.text if c in claims else "", "claim": c,
+             "explanation": contradiction.explanation}
             for side in contradiction.sides for c in side.claims]

@@ -54,6 +54,7 @@ def test_claims_in_three_formats(store):
     rows = list(csv.DictReader(io.StringIO(run("claims", "--store", store, "--format", "csv"))))
     assert len(as_json) == len(rows) > 10
     assert {"source", "stance", "hedged", "proposition", "date", "text", "start", "end"} <= set(rows[0])
+    assert all(isinstance(c["relayed_by"], list) for c in as_json)
     table = run("claims", "--store", store)
     assert "Donald Trump" in table and "asserts" in table
 

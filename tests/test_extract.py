@@ -247,3 +247,11 @@ def test_a_nominal_relation_takes_its_agent_from_by():
                         "was complete.")
     assert (claim.proposition.relation, claim.proposition.subject,
             claim.proposition.object) == ("captured", "rebel fighters", "port")
+
+
+@pytest.mark.model
+def test_relayed_attribution_keeps_claimant_and_relay():
+    [claim] = claims_of("The Lakeside Wire reported that border officials said the convoy "
+                        "was blocked.")
+    assert claim.source.name == "border officials"
+    assert [s.name for s in claim.relayed_by] == ["Lakeside Wire"]

@@ -12,7 +12,7 @@ CLAIM_KEYS = {"id", "source", "stance", "proposition", "text", "document", "date
               "unit", "hedged"}
 # kgraph adds the evidence offsets, when the proposition holds and the quantity's interval to
 # what FORMAT.md requires
-CLAIM_EXTRA = {"start", "end", "holds", "interval"}
+CLAIM_EXTRA = {"start", "end", "holds", "interval", "relayed_by"}
 CONTRADICTION_KEYS = {"id", "kind", "proposition", "sides", "explanation"}
 CONTRADICTION_EXTRA = {"rule"}
 
@@ -30,7 +30,8 @@ def test_claim_json():
         "proposition": "Varna garrison | encircled",
         "text": "Commander Ilse Marek said on Thursday that the Varna garrison was encircled.",
         "start": 0, "end": 76, "document": "varna-report.txt", "date": "2025-03-13",
-        "holds": None, "value": None, "unit": None, "interval": None, "hedged": False}
+        "holds": None, "value": None, "unit": None, "interval": None, "hedged": False,
+        "relayed_by": []}
     assert claim_json(council)["stance"] == "denies"
     # an open interval ("over 1,300 km2") has no upper bound: null, not Infinity
     assert {k: claim_json(land)[k] for k in ("value", "unit", "interval")} == {

@@ -29,10 +29,18 @@ WHERE {
 ORDER BY ?docname ?start ?claim
 """
 
+RELAYS_QUERY = """
+SELECT ?claim ?name WHERE {
+  GRAPH ?g { ?claim kg:relayedBy ?outlet . ?outlet skos:prefLabel ?name }
+}
+"""
 
 
 def read_claims(store: Store) -> list[Claim]:
     """Every claim in the store, ordered by document and position."""
+    relays: dict[str, set[str]] = {}
+    for row in store.select(RELAYS_QUERY):  # "Reuters reported that officials said ...": Reuters
+        relays.setdefault(local_name(row["claim"]), set()).add(str(row["name"]))
     claims: dict[str, Claim] = {}
     for row in store.select(CLAIMS_QUERY):
         claim_id = local_name(row["claim"])
@@ -57,6 +65,7 @@ def read_claims(store: Store) -> list[Claim]:
             hedged=bool(row["hedged"].toPython()),
             cue=str(row["cue"]),
             quantity=quantity,
+            relayed_by=tuple(Source(n, n, "outlet") for n in sorted(relays.get(claim_id, ()))),
         )
     return list(claims.values())
 
