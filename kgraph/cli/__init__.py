@@ -115,7 +115,7 @@ def ingest(inputs: tuple[str, ...], store: str, model: str | None) -> None:
     click.echo(f"Documents read: {report.documents}, new: {report.added}, "
                f"claims added: {report.claims}"
                + (f", skipped inputs: {len(report.errors)}" if report.errors else "")
-               + f"; contradictions in the store: {len(found)}")
+               + f"; contradictions found or updated: {len(found)}")
 
 
 @main.command()

@@ -16,10 +16,10 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 
 from kgraph.models import Contradiction, Proposition
-from kgraph.reason.read import INFERRED_QUERY, contradictions_from_triples, source_names
+from kgraph.reason.read import contradictions_from_triples, source_names, stale_query, values
 from kgraph.rdf.iris import contradiction_iri, entity_iri, proposition_iri
 from kgraph.paths import ontology_dir
-from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH
+from kgraph.rdf.vocab import ID, INFERRED_GRAPH, KG, LEXICON_GRAPH
 from kgraph.store.base import Store
 
 __all__ = ["Rule", "load_rules", "reason", "explain"]
@@ -43,9 +43,10 @@ def reason(store: Store, rules: list[Rule] | None = None,
     """Recompute the inferred graph from the claims in `store`; return the contradictions.
 
     With `touched` (the propositions of newly added claims), only what they touch is
-    reasoned again: each rule is narrowed to those propositions (and to their objects, for
-    exclusive values) and the rest of the inferred graph is kept; the result is the same as
-    reasoning from scratch."""
+    reasoned again and only those contradictions are returned: each rule is narrowed to the
+    touched propositions (and every proposition about a touched object), their old
+    contradictions are replaced, and the rest of the inferred graph stays; the graph is then
+    the same as after reasoning from scratch."""
     _put_lexicon(store)
     rules = load_rules() if rules is None else rules
     if touched is not None:
@@ -56,40 +57,28 @@ def reason(store: Store, rules: list[Rule] | None = None,
                  "?object": objects}
         rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
     triples = [t for rule in rules for t in store.construct(rule.sparql)]
-    names = source_names(store)
-    new = [replace(x, explanation=explain(x, names)) for x in contradictions_from_triples(triples)]
-    triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in new]
+    found = contradictions_from_triples(triples)
+    names = source_names(store, {ID[f"claim/{c}"] for x in found for s in x.sides
+                                 for c in s.claims})
+    found = [replace(x, explanation=explain(x, names)) for x in found]
+    triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in found]
     if touched is None:
         store.replace_graph(INFERRED_GRAPH, set(triples))
-        return new
-    inferred = store.construct(INFERRED_QUERY)
-    stale = _affected(inferred, scope["?prop"])
-    store.update_graph(INFERRED_GRAPH, remove=stale, add=triples)
-    return contradictions_from_triples(set(inferred) - set(stale) | set(triples))
+    else:
+        stale = store.construct(stale_query(scope["?prop"]))
+        store.update_graph(INFERRED_GRAPH, remove=stale, add=triples)
+    return found
 
 
 def narrow(sparql: str, scope: Mapping[str, Collection[URIRef]]) -> str:
     """The rule with each `#SCOPE ?var` line made a VALUES clause over `scope[?var]`."""
-    def values(match: re.Match) -> str:
-        terms = " ".join(f"<{iri}>" for iri in sorted(scope.get(match[1], ())))
-        return f"VALUES {match[1]} {{ {terms} }}"
-
-    return re.sub(r"#SCOPE (\?\w+)", values, sparql)
+    return re.sub(r"#SCOPE (\?\w+)", lambda m: values(m[1], scope.get(m[1], ())), sparql)
 
 
 def _about(store: Store, objects: set[URIRef]) -> set[URIRef]:
     """The propositions in `store` whose object is one of `objects`."""
-    values = " ".join(f"<{o}>" for o in sorted(objects))
     return {row["p"] for row in store.select(
-        f"SELECT DISTINCT ?p WHERE {{ VALUES ?o {{ {values} }} GRAPH ?g {{ ?p kg:object ?o }} }}")}
-
-
-def _affected(inferred: list[tuple], propositions: set[URIRef]) -> list[tuple]:
-    """The inferred triples of contradictions about `propositions`: those a narrowed run
-    computes again."""
-    affected = {s for s, p, o in inferred if p == KG.concerns and o in propositions}
-    affected |= {o for s, p, o in inferred if p == KG.hasSide and s in affected}
-    return [t for t in inferred if t[0] in affected]
+        f"SELECT DISTINCT ?p WHERE {{ {values('?o', objects)} GRAPH ?g {{ ?p kg:object ?o }} }}")}
 
 
 def _put_lexicon(store: Store) -> None:

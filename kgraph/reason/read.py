@@ -3,7 +3,7 @@ the sources of claims (for the explanations)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Collection, Iterable
 
 from kgraph.models import Contradiction, Side
 from kgraph.rdf.vocab import INFERRED_GRAPH, KG
@@ -48,6 +48,26 @@ def contradictions_from_triples(triples: Iterable[tuple]) -> list[Contradiction]
     return sorted(found, key=lambda x: (x.kind, x.proposition, x.id))
 
 
-def source_names(store: Store) -> dict[str, str]:
-    """Claim id -> the canonical name of its source."""
-    return {local_name(row["claim"]): str(row["name"]) for row in store.select(SOURCE_NAMES_QUERY)}
+def values(variable: str, iris: Collection[object]) -> str:
+    """A SPARQL VALUES clause. rdflib fails on an empty one, so none is an IRI never minted."""
+    terms = " ".join(f"<{iri}>" for iri in sorted(map(str, iris))) or "<urn:kgraph:nothing>"
+    return f"VALUES {variable} {{ {terms} }}"
+
+
+def source_names(store: Store, claims: Collection[str] | None = None) -> dict[str, str]:
+    """Claim IRI's local name -> the canonical name of its source, for every claim or for the
+    claim IRIs in `claims`."""
+    query = SOURCE_NAMES_QUERY
+    if claims is not None:
+        query = query.replace("WHERE {", f"WHERE {{ {values('?claim', claims)}", 1)
+    return {local_name(row["claim"]): str(row["name"]) for row in store.select(query)}
+
+
+def stale_query(propositions: Collection[str]) -> str:
+    """CONSTRUCT the inferred triples of every contradiction about one of `propositions`."""
+    return f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+      {values("?prop", propositions)}
+      GRAPH <{INFERRED_GRAPH}> {{ ?x kg:concerns ?prop }}
+      GRAPH <{INFERRED_GRAPH}> {{ {{ ?x ?p ?o BIND (?x AS ?s) }}
+                                 UNION {{ ?x kg:hasSide ?s . ?s ?p ?o }} }}
+    }}"""
