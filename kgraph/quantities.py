@@ -38,7 +38,7 @@ _UNITS = [  # (pattern, canonical unit); first match wins
     (r"(?:percent|per\s+cent|%)", "percent"),
     (r"votes?", "votes"),
 ]
-_AREA_NOUNS = r"(?:of\s+(?:\w+\s+){0,2}(?:territory|land|ground))"  # "1,000 km of territory" = area
+_AREA_NOUNS = r"(?:of\s+(?:\w+\s+){0,2}(?:territory|land))"  # "1,000 km of territory": an area
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
                            re.IGNORECASE)
