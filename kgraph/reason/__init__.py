@@ -58,8 +58,9 @@ def reason(store: Store, rules: list[Rule] | None = None,
         rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
     triples = [t for rule in rules for t in store.construct(rule.sparql)]
     found = contradictions_from_triples(triples)
-    names = source_names(store, {ID[f"claim/{c}"] for x in found for s in x.sides
-                                 for c in s.claims})
+    # a full run needs most names anyway: one plain query beats a VALUES of every claim
+    names = source_names(store, None if touched is None else
+                         {ID[f"claim/{c}"] for x in found for s in x.sides for c in s.claims})
     found = [replace(x, explanation=explain(x, names)) for x in found]
     triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in found]
     if touched is None:
