@@ -19,7 +19,7 @@ from kgraph.models import Contradiction, Proposition
 from kgraph.reason.read import contradictions_from_triples, source_names, stale_query, values
 from kgraph.rdf.iris import contradiction_iri, entity_iri, proposition_iri
 from kgraph.paths import ontology_dir
-from kgraph.rdf.vocab import ID, INFERRED_GRAPH, KG, LEXICON_GRAPH
+from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH
 from kgraph.store.base import Store
 
 __all__ = ["Rule", "load_rules", "reason", "explain"]
@@ -58,9 +58,8 @@ def reason(store: Store, rules: list[Rule] | None = None,
         rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
     triples = [t for rule in rules for t in store.construct(rule.sparql)]
     found = contradictions_from_triples(triples)
-    # a full run needs most names anyway: one plain query beats a VALUES of every claim
-    names = source_names(store, None if touched is None else
-                         {ID[f"claim/{c}"] for x in found for s in x.sides for c in s.claims})
+    # one plain query for every name: linear, where a VALUES of the claims needed joins slowly
+    names = source_names(store)
     found = [replace(x, explanation=explain(x, names)) for x in found]
     triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in found]
     if touched is None:

@@ -54,13 +54,9 @@ def values(variable: str, iris: Collection[object]) -> str:
     return f"VALUES {variable} {{ {terms} }}"
 
 
-def source_names(store: Store, claims: Collection[str] | None = None) -> dict[str, str]:
-    """Claim IRI's local name -> the canonical name of its source, for every claim or for the
-    claim IRIs in `claims`."""
-    query = SOURCE_NAMES_QUERY
-    if claims is not None:
-        query = query.replace("WHERE {", f"WHERE {{ {values('?claim', claims)}", 1)
-    return {local_name(row["claim"]): str(row["name"]) for row in store.select(query)}
+def source_names(store: Store) -> dict[str, str]:
+    """Claim id -> the canonical name of its source."""
+    return {local_name(row["claim"]): str(row["name"]) for row in store.select(SOURCE_NAMES_QUERY)}
 
 
 def stale_query(propositions: Collection[str]) -> str:
