@@ -45,7 +45,7 @@ def entity_iri(label: str) -> URIRef:
 
 def relation_iri(relation: str) -> URIRef:
     """A lexicon concept, or for a relation the lexicon does not know, a minted one."""
-    if relation in set(load_lexicon().relations.values()):
+    if relation in load_lexicon().arity:  # every lexicon relation declares its arity
         return LEX[relation]
     return ID[f"relation/{slug(relation)}"]
 

@@ -104,7 +104,7 @@ def _group(claims: Iterable[Claim]) -> tuple[dict[str, list[Claim]], dict[str, l
 def _group_edges(claims: Iterable[Claim]) -> dict[tuple[str, str, Stance], list[Claim]]:
     edges: dict[tuple[str, str, Stance], list[Claim]] = defaultdict(list)
     for claim in claims:
-        edges[(claim.source.name, claim.proposition.label, Stance(claim.stance))].append(claim)
+        edges[(claim.source.name, claim.proposition.label, claim.stance)].append(claim)
     return edges
 
 

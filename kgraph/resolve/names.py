@@ -13,6 +13,11 @@ def words(text: str) -> list[str]:
     return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
 
 
+def strip_possessive(word: str) -> str:
+    """"Ukraine's" -> "Ukraine"."""
+    return _POSSESSIVE.sub("", word)
+
+
 def spelling_key(word: str) -> str:
     """One key for the transliterations of a name: Zelensky/Zelenski/Zelenskyy/Zelenskiy."""
     word = _POSSESSIVE.sub("", fold(word))

@@ -17,11 +17,10 @@ from typing import Mapping
 from kgraph.lexicon import Lexicon, load_gazetteer
 from kgraph.models import Proposition
 from kgraph.resolve.dates import MONTHS, WEEKDAYS
-from kgraph.resolve.names import place_of, words
+from kgraph.resolve.names import place_of, strip_possessive, words
 
 UNKNOWN = "someone"  # the subject when the text does not say it ("the convoy was blocked")
 _POSSESSIVE_PRONOUNS = {"its", "our", "their", "his", "her", "my"}
-_POSSESSIVE = re.compile(r"['’]s$")
 _PRONOUNS = {"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you"}
 _FILLER = re.compile(r"^(?:(?:thousands|hundreds|dozens|tens|scores|some|many|all|most|several|"
                      r"remaining|the|a|an)\s+(?:of\s+)?)+", re.I)
@@ -64,7 +63,7 @@ def canonical_entity(text: str, lexicon: Lexicon, speaker: str = "",
 
 def _only_place(text: str) -> bool:
     """Whether `text` is nothing but a place name ("Kyiv", "Ukraine's", "the United States")."""
-    name = _POSSESSIVE.sub("", " ".join(w for w in words(text) if w.lower() != "the"))
+    name = strip_possessive(" ".join(w for w in words(text) if w.lower() != "the"))
     return load_gazetteer().get(name) is not None or all(place_of(w) for w in words(text))
 
 
@@ -78,7 +77,7 @@ def _proper_words(text: str, lexicon: Lexicon) -> str:
     and months are times, not qualifiers: "Sunday's election")."""
     return " ".join(w for w in words(text)
                     if w[:1].isupper() and not lexicon.entity_type(w.lower())
-                    and _POSSESSIVE.sub("", w).lower() not in (*WEEKDAYS, *MONTHS))
+                    and strip_possessive(w).lower() not in (*WEEKDAYS, *MONTHS))
 
 
 def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: Lexicon,
