@@ -1,0 +1,141 @@
+"""Commands that read the graph back: claims, contradictions, camps, export, render."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kgraph.cli.common import FORMATS, STORE_HELP, echo, failures
+
+
+@click.command()
+@click.option("--store", required=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
+              help="table for reading, json as in claims.json, csv for spreadsheets.")
+def claims(store: str, fmt: str) -> None:
+    """List every claim: source, stance, hedged, proposition, date, document, and the exact
+    sentence with its character offsets.
+
+    \b
+    Example:
+      kgraph claims --store graph.db --format csv > claims.csv
+    """
+    from kgraph.formats import claim_json, claim_row, rows_as_csv, rows_as_table
+    from kgraph.query.results import read_claims
+    from kgraph.store import open_store
+
+    with failures(), open_store(store, create=False) as db:
+        found = read_claims(db)
+    if fmt == "json":
+        echo(json.dumps({"claims": [claim_json(c) for c in found]}, ensure_ascii=False,
+                         indent=1))
+    else:
+        rows = [claim_row(c) for c in found]
+        echo(rows_as_csv(rows) if fmt == "csv" else rows_as_table(
+            rows, {"id": 18, "text": 60, "proposition": 45, "document": 24}), nl=False)
+
+
+@click.command()
+@click.option("--store", required=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
+              help="table for reading, json as in contradictions.json, csv for spreadsheets.")
+def contradictions(store: str, fmt: str) -> None:
+    """List the contradictions in the store (as 'kgraph ingest' or 'kgraph reason' left them):
+    kind, proposition, and each side's position with its claims (one row per claim in table
+    and csv).
+
+    \b
+    Example:
+      kgraph contradictions --store graph.db
+    """
+    from kgraph.formats import (contradiction_json, contradiction_rows, rows_as_csv,
+                                rows_as_table)
+    from kgraph.query.results import read_claims, read_contradictions
+    from kgraph.store import open_store
+
+    with failures(), open_store(store, create=False) as db:
+        found = read_contradictions(db)
+        by_id = {c.id: c for c in read_claims(db)} if fmt != "json" else {}
+    if fmt == "json":
+        echo(json.dumps({"contradictions": [contradiction_json(x) for x in found]},
+                         ensure_ascii=False, indent=1))
+        return
+    rows = [row for x in found for row in contradiction_rows(x, by_id)]
+    echo(rows_as_csv(rows) if fmt == "csv" else rows_as_table(
+        rows, {"id": 14, "text": 60, "proposition": 40, "claim": 18}), nl=False)
+
+
+@click.command()
+@click.option("--store", required=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="table for reading, json as in camps.json.")
+def camps(store: str, fmt: str) -> None:
+    """Split the sources into camps and show which camp holds each side of every dispute.
+
+    Sources that agree (the same stance on the same proposition) and oppose each other are a
+    signed graph; its split by structural balance gives the camps (see kgraph.analyse).
+
+    \b
+    Example:
+      kgraph camps --store graph.db
+    """
+    from kgraph.analyse import disputes, find_camps, signed_source_graph
+    from kgraph.formats import camps_json
+    from kgraph.query.results import read_claims, read_contradictions
+    from kgraph.store import open_store
+
+    with failures(), open_store(store, create=False) as db:
+        claims, found = read_claims(db), read_contradictions(db)
+    groups = find_camps(signed_source_graph(claims, found))
+    sides = disputes(found, claims, groups)
+    if fmt == "json":
+        echo(json.dumps(camps_json(groups, sides), ensure_ascii=False, indent=1))
+        return
+    lines = [f"{camp.id}: " + ", ".join(camp.sources) for camp in groups] or ["(no camps)"]
+    lines += ["", "Disputes:"] + [f"  {d.proposition} ({d.kind}): "
+                                  + " vs ".join("/".join(s) or "-" for s in d.camps)
+                                  for d in sides]
+    echo("\n".join(lines))
+
+
+@click.command()
+@click.option("--store", required=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
+              default="trig", show_default=True, help="RDF serialisation.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+def export(store: str, fmt: str, output: Path | None) -> None:
+    """Write the whole graph (every named graph) as RDF.
+
+    \b
+    Example:
+      kgraph export --store graph.db --format nquads -o graph.nq
+    """
+    from kgraph.store import open_store
+
+    rdflib_format = {"jsonld": "json-ld"}.get(fmt, fmt)
+    with failures(), open_store(store, create=False) as db:
+        if output is not None:
+            db.export(output, rdflib_format)
+            return
+        echo(db.serialize(rdflib_format), nl=False)
+
+
+@click.command()
+@click.option("--store", required=True, help=STORE_HELP)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("graph.html"), show_default=True, help="The page to write.")
+def render(store: str, output: Path) -> None:
+    """Draw the graph in --store as an interactive HTML page that opens with no network."""
+    from kgraph.analyse import find_camps, signed_source_graph
+    from kgraph.query.results import read_claims, read_contradictions
+    from kgraph.render import build_display_graph, write_html
+    from kgraph.store import open_store
+
+    with failures():
+        with open_store(store, create=False) as db:
+            claims, found = read_claims(db), read_contradictions(db)
+        camps = find_camps(signed_source_graph(claims, found))
+        path = write_html(build_display_graph(claims, found, camps), output)
+    click.echo(f"Graph written to {path}")
