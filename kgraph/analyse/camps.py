@@ -18,7 +18,7 @@ from typing import Sequence
 
 import networkx as nx
 
-from kgraph.models import Camp, Claim, Contradiction, Dispute, Stance
+from kgraph.models import Camp, Claim, Contradiction, Dispute
 
 
 def signed_source_graph(claims: Sequence[Claim],
