@@ -87,15 +87,16 @@ def write_outputs(store: Store, out: Path, claims: Sequence[Claim],
 
 def build(inputs: Iterable[str | Path], out: str | Path, store: str | Path = "memory",
           model: str | None = None, on_error: Callable[[IngestError], None] = lambda e: None,
-          ) -> BuildReport:
+          update_url: str | None = None) -> BuildReport:
     """Ingest `inputs` into `store`, reason, and write the outputs into `out`. With a store
-    folder the outputs cover everything the store holds, not only this run's inputs."""
+    folder (or endpoint, `update_url` as in open_store) the outputs cover everything the store
+    holds, not only this run's inputs."""
     from kgraph.query.results import read_claims
     from kgraph.reason import reason
 
     out = Path(out)
     skip = [out] + ([Path(store)] if str(store) != "memory" else [])
-    with open_store(store) as db:
+    with open_store(store, update_url=update_url) as db:
         report = ingest(inputs, db, model=model, on_error=on_error, skip=skip)
         if report.documents == 0:
             raise NothingRead("no documents could be read; nothing was written")

@@ -1,6 +1,15 @@
 """Shared, model-free fixtures: a small made-up dispute over a lakeside garrison, as canonical
-claims in two documents (what resolve/ would hand to rdf/)."""
+claims in two documents (what resolve/ would hand to rdf/); and a real Oxigraph server for the
+remote store."""
 from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -80,3 +89,48 @@ def memory_store(corpus):
         store.add(document_quads(document, claims))
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory) -> Iterator[str]:
+    """A real Oxigraph server (the `oxigraph` package's binary, installed with the test
+    extra) on a free loopback port, its data in a temporary folder; its base URL (queries at
+    /query, updates at /update). Stopped when the session ends."""
+    binary = Path(sys.executable).with_name("oxigraph")
+    if not binary.is_file():
+        pytest.fail(f"{binary} missing: install the test extra (pip install -e '.[test]')")
+    with socket.socket() as probe:  # the kernel picks a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = tmp_path_factory.mktemp("oxigraph-server")
+    log = (data.parent / "oxigraph-server.log").open("wb")
+    server = subprocess.Popen([str(binary), "serve", "--location", str(data),
+                               "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the Oxigraph server did not start (log: {log.name})")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.fixture
+def remote_url(oxigraph_server) -> str:
+    """The query URL of the test server, emptied first: a fresh store for each test."""
+    request = urllib.request.Request(f"{oxigraph_server}/update", data=b"DROP ALL",
+                                     headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(request, timeout=30).close()
+    return f"{oxigraph_server}/query"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -40,12 +41,43 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert "--help" not in run(name, "--help").splitlines()[0]
 
 
+def contradiction_count(store: str) -> int:
+    return len(json.loads(run("contradictions", "--store", store, "--format", "json"))
+               ["contradictions"])
+
+
 @pytest.mark.model
 def test_ingest_twice_changes_nothing(store):
     before = run("export", "--store", store, "--format", "nquads")
+    found = contradiction_count(store)
+    assert found > 0
     assert "new: 0, claims added: 0" in run("ingest", KURSK, "--store", store)
+    assert run("export", "--store", store, "--format", "nquads").count("\n") == before.count("\n")
+    assert contradiction_count(store) == found
     run("reason", "--store", store)
     assert run("export", "--store", store, "--format", "nquads").count("\n") == before.count("\n")
+    assert contradiction_count(store) == found
+
+
+@pytest.mark.model
+@pytest.mark.server
+def test_a_sparql_server_as_store_gives_what_a_folder_gives(store, oxigraph_server, remote_url):
+    """The README's commands for an Oxigraph server, with the update URL spelled out."""
+    run("ingest", KURSK, "--store", remote_url, "--update-url", f"{oxigraph_server}/update")
+    run("reason", "--store", remote_url)
+    for command in ("claims", "contradictions", "camps"):
+        assert (run(command, "--store", remote_url, "--format", "json")
+                == run(command, "--store", store, "--format", "json")), command
+    assert contradiction_count(remote_url) > 0
+
+
+def test_an_unreachable_server_is_one_line():
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{free.getsockname()[1]}/query"
+    result = CliRunner().invoke(main, ["claims", "--store", url])
+    assert result.exit_code == 2
+    assert result.output == f"kgraph: {url}: connection refused (is the SPARQL server running?)\n"
 
 
 @pytest.mark.model

@@ -55,9 +55,10 @@ def test_negation_rule(memory_store):
     assert_isomorphic(actual, Graph().parse(data=NEGATION_EXPECTED, format="turtle"))
 
 
-@pytest.fixture(params=["memory", "oxigraph"])
+@pytest.fixture(params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server)])
 def store(request, corpus, tmp_path):
-    with open_store("memory" if request.param == "memory" else tmp_path / "store") as store:
+    spec = {"memory": "memory", "oxigraph": tmp_path / "store"}.get(request.param)
+    with open_store(spec or request.getfixturevalue("remote_url")) as store:
         for document, claims in corpus:
             store.add(document_quads(document, claims))
         yield store

@@ -6,16 +6,17 @@ from pathlib import Path
 
 import click
 
-from kgraph.cli.common import MODEL_HELP, STORE_HELP, error, failures
+from kgraph.cli.common import MODEL_HELP, error, failures, store_options
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for graph.html, graph.trig, claims.json, contradictions.json, camps.json.")
-@click.option("--store", default="memory", show_default=True, help=STORE_HELP)
+@store_options(required=False)
 @click.option("--model", default=None, help=MODEL_HELP)
-def build(inputs: tuple[str, ...], out: Path, store: str, model: str | None) -> None:
+def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None,
+          model: str | None) -> None:
     """Read INPUTS and write the whole contradiction graph into --out.
 
     INPUTS are files (.txt, .md, .html, .htm, .jsonl), folders (read recursively; README files
@@ -31,15 +32,17 @@ def build(inputs: tuple[str, ...], out: Path, store: str, model: str | None) -> 
     from kgraph.pipeline import build as run_build
 
     with failures():
-        report = run_build(inputs, out, store=store, model=model, on_error=error)
+        report = run_build(inputs, out, store=store, model=model, on_error=error,
+                           update_url=update_url)
     click.echo(summary(report))
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--store", required=True, help=STORE_HELP)
+@store_options()
 @click.option("--model", default=None, help=MODEL_HELP)
-def ingest(inputs: tuple[str, ...], store: str, model: str | None) -> None:
+def ingest(inputs: tuple[str, ...], store: str, update_url: str | None,
+           model: str | None) -> None:
     """Add the articles in INPUTS to the graph in --store, and bring its contradictions up to
     date by reasoning again over what the new claims touch.
 
@@ -55,7 +58,7 @@ def ingest(inputs: tuple[str, ...], store: str, model: str | None) -> None:
 
     from kgraph.reason import reason as run_reason
 
-    with failures(), open_store(store) as db:
+    with failures(), open_store(store, update_url=update_url) as db:
         report = run_ingest(inputs, db, model=model, on_error=error, skip=[Path(store)])
         found = run_reason(db, touched=report.propositions)
     click.echo(f"Documents read: {report.documents}, new: {report.added}, "
@@ -65,8 +68,8 @@ def ingest(inputs: tuple[str, ...], store: str, model: str | None) -> None:
 
 
 @click.command()
-@click.option("--store", required=True, help=STORE_HELP)
-def reason(store: str) -> None:
+@store_options()
+def reason(store: str, update_url: str | None) -> None:
     """Recompute the contradictions of the graph in --store.
 
     Every rule (one SPARQL file each: negation, numeric, ...) runs again; what they find
@@ -75,7 +78,7 @@ def reason(store: str) -> None:
     from kgraph.reason import reason as run_reason
     from kgraph.store import open_store
 
-    with failures(), open_store(store, create=False) as db:
+    with failures(), open_store(store, create=False, update_url=update_url) as db:
         found = run_reason(db)
     kinds = Counter(x.kind for x in found)
     click.echo(f"Contradictions found: {len(found)}"

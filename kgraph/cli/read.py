@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from kgraph.cli.common import FORMATS, STORE_HELP, echo, failures
+from kgraph.cli.common import FORMATS, echo, failures, store_options
 
 
 @click.command()
-@click.option("--store", required=True, help=STORE_HELP)
+@store_options()
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
               help="table for reading, json as in claims.json, csv for spreadsheets.")
-def claims(store: str, fmt: str) -> None:
+def claims(store: str, update_url: str | None, fmt: str) -> None:
     """List every claim: source, stance, hedged, proposition, date, document, and the exact
     sentence with its character offsets.
 
@@ -25,7 +25,7 @@ def claims(store: str, fmt: str) -> None:
     from kgraph.query.results import read_claims
     from kgraph.store import open_store
 
-    with failures(), open_store(store, create=False) as db:
+    with failures(), open_store(store, create=False, update_url=update_url) as db:
         found = read_claims(db)
     if fmt == "json":
         echo(json.dumps({"claims": [claim_json(c) for c in found]}, ensure_ascii=False,
@@ -37,10 +37,10 @@ def claims(store: str, fmt: str) -> None:
 
 
 @click.command()
-@click.option("--store", required=True, help=STORE_HELP)
+@store_options()
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
               help="table for reading, json as in contradictions.json, csv for spreadsheets.")
-def contradictions(store: str, fmt: str) -> None:
+def contradictions(store: str, update_url: str | None, fmt: str) -> None:
     """List the contradictions in the store (as 'kgraph ingest' or 'kgraph reason' left them):
     kind, proposition, and each side's position with its claims (one row per claim in table
     and csv).
@@ -54,7 +54,7 @@ def contradictions(store: str, fmt: str) -> None:
     from kgraph.query.results import read_claims, read_contradictions
     from kgraph.store import open_store
 
-    with failures(), open_store(store, create=False) as db:
+    with failures(), open_store(store, create=False, update_url=update_url) as db:
         found = read_contradictions(db)
         by_id = {c.id: c for c in read_claims(db)} if fmt != "json" else {}
     if fmt == "json":
@@ -67,10 +67,10 @@ def contradictions(store: str, fmt: str) -> None:
 
 
 @click.command()
-@click.option("--store", required=True, help=STORE_HELP)
+@store_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="table for reading, json as in camps.json.")
-def camps(store: str, fmt: str) -> None:
+def camps(store: str, update_url: str | None, fmt: str) -> None:
     """Split the sources into camps and show which camp holds each side of every dispute.
 
     Sources that agree (the same stance on the same proposition) and oppose each other are a
@@ -85,7 +85,7 @@ def camps(store: str, fmt: str) -> None:
     from kgraph.query.results import read_claims, read_contradictions
     from kgraph.store import open_store
 
-    with failures(), open_store(store, create=False) as db:
+    with failures(), open_store(store, create=False, update_url=update_url) as db:
         claims, found = read_claims(db), read_contradictions(db)
     groups = find_camps(signed_source_graph(claims, found))
     sides = disputes(found, claims, groups)
@@ -100,12 +100,12 @@ def camps(store: str, fmt: str) -> None:
 
 
 @click.command()
-@click.option("--store", required=True, help=STORE_HELP)
+@store_options()
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
               default="trig", show_default=True, help="RDF serialisation.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
-def export(store: str, fmt: str, output: Path | None) -> None:
+def export(store: str, update_url: str | None, fmt: str, output: Path | None) -> None:
     """Write the whole graph (every named graph) as RDF.
 
     \b
@@ -115,7 +115,7 @@ def export(store: str, fmt: str, output: Path | None) -> None:
     from kgraph.store import open_store
 
     rdflib_format = {"jsonld": "json-ld"}.get(fmt, fmt)
-    with failures(), open_store(store, create=False) as db:
+    with failures(), open_store(store, create=False, update_url=update_url) as db:
         if output is not None:
             db.export(output, rdflib_format)
             return
@@ -123,10 +123,10 @@ def export(store: str, fmt: str, output: Path | None) -> None:
 
 
 @click.command()
-@click.option("--store", required=True, help=STORE_HELP)
+@store_options()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("graph.html"), show_default=True, help="The page to write.")
-def render(store: str, output: Path) -> None:
+def render(store: str, update_url: str | None, output: Path) -> None:
     """Draw the graph in --store as an interactive HTML page that opens with no network."""
     from kgraph.analyse import find_camps, signed_source_graph
     from kgraph.query.results import read_claims, read_contradictions
@@ -134,7 +134,7 @@ def render(store: str, output: Path) -> None:
     from kgraph.store import open_store
 
     with failures():
-        with open_store(store, create=False) as db:
+        with open_store(store, create=False, update_url=update_url) as db:
             claims, found = read_claims(db), read_contradictions(db)
         camps = find_camps(signed_source_graph(claims, found))
         path = write_html(build_display_graph(claims, found, camps), output)

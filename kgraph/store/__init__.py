@@ -1,7 +1,8 @@
 """store/: one interface (base.Store), chosen by `--store S`:
 
 - a directory: embedded Oxigraph on disk (persistent; the default for real use);
-- `memory`: rdflib's in-memory Dataset (tests, one-shot builds).
+- `memory`: rdflib's in-memory Dataset (tests, one-shot builds);
+- an http(s) URL: a SPARQL 1.1 endpoint such as an Oxigraph or Fuseki server (remote.py).
 """
 from __future__ import annotations
 
@@ -12,16 +13,21 @@ from kgraph.store.base import Store, StoreError
 __all__ = ["Store", "StoreError", "open_store"]
 
 
-def open_store(spec: str | Path, create: bool = True) -> Store:
-    """Open the store `spec` names: "memory" or a directory path (made on first use unless
+def open_store(spec: str | Path, create: bool = True, update_url: str | None = None) -> Store:
+    """Open the store `spec` names: "memory", a directory path (made on first use unless
     `create` is false, so a mistyped path in a read-only command is an error, not a new
-    empty store)."""
+    empty store), or the query URL of a SPARQL endpoint, with `update_url` where it takes
+    updates when that is not the endpoint's usual sibling (.../query -> .../update)."""
+    if str(spec).startswith(("http://", "https://")):
+        from kgraph.store.remote import RemoteStore
+
+        return RemoteStore(str(spec), update_url=update_url)
+    if update_url is not None:
+        raise StoreError(f"{spec}: --update-url goes with a SPARQL endpoint URL as --store")
     if str(spec) == "memory":
         from kgraph.store.memory import MemoryStore
 
         return MemoryStore()
-    if str(spec).startswith(("http://", "https://")):
-        raise StoreError(f"{spec}: remote SPARQL stores are not supported yet")
     from kgraph.store.oxigraph import OxigraphStore
 
     if not create and not (Path(spec) / "CURRENT").exists():

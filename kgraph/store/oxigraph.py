@@ -42,6 +42,13 @@ def from_ox(term) -> Node:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def rows_of(solutions: ox.QuerySolutions) -> Iterator[dict[str, Node]]:
+    """SELECT solutions as rows of rdflib terms; an unbound variable is left out of its row."""
+    names = [v.value for v in solutions.variables]
+    for row in solutions:
+        yield {n: from_ox(row[n]) for n in names if row[n] is not None}
+
+
 class OxigraphStore(Store):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -86,9 +93,8 @@ class OxigraphStore(Store):
         self._store.extend(new)
 
     def select(self, sparql: str) -> list[dict]:
-        solutions = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
-        names = [v.value for v in solutions.variables]
-        return [{n: from_ox(row[n]) for n in names if row[n] is not None} for row in solutions]
+        return list(rows_of(self._store.query(with_prefixes(sparql),
+                                              use_default_graph_as_union=True)))
 
     def construct(self, sparql: str) -> list[Triple]:
         triples = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
