@@ -43,6 +43,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
     """Read, extract and store every input; documents the store holds already are skipped, so
     ingesting the same input twice changes nothing. Folders in `skip` are not read."""
     from kgraph.extract import extract_claims
+    from kgraph.reason import await_reasoning
     from kgraph.resolve import resolve_claims
 
     documents: dict[str, Document] = {}  # by id: the same article twice is read once
@@ -58,6 +59,8 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.document].append(claim)
+    # marked first: documents a killed run stored are reasoned over by the next run
+    await_reasoning(store, [d.id for d in new])
     for document in new:  # one transaction per document: all of it or none of it
         store.add(document_quads(document, by_document[document.id]))
     return IngestReport(len(documents), len(new), len(claims), tuple(errors),

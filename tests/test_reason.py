@@ -282,3 +282,21 @@ def test_exclusive_rule():
     for triple in store.construct(rule.sparql):
         actual.add(triple)
     assert_isomorphic(actual, Graph().parse(data=expected, format="turtle"))
+
+
+def test_documents_a_killed_run_stored_are_reasoned_over_by_the_next_run(corpus):
+    from kgraph.rdf.vocab import PENDING_GRAPH
+    from kgraph.reason import await_reasoning
+
+    (report, first), (update, second) = corpus
+    with open_store("memory") as scratch, open_store("memory") as store:
+        for document, claims in corpus:
+            scratch.add(document_quads(document, claims))
+        # a run that marked both documents, stored the report, and was killed before reasoning
+        await_reasoning(store, [report.id, update.id])
+        store.add(document_quads(report, first))
+        # the next run stores the update and reasons over what it touches: the report too
+        store.add(document_quads(update, second))
+        reason(store, touched={c.proposition for c in second if c.proposition != GARRISON})
+        assert read_contradictions(store) == reason(scratch) != []
+        assert not store.has_graph(PENDING_GRAPH)

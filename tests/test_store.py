@@ -1,6 +1,7 @@
 """One contract for every store backend (Habit 6): the same tests run on each."""
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from typing import Iterator
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
+from kgraph.rdf.vocab import ID, INFERRED_GRAPH, KG, LEXICON_GRAPH, PENDING_GRAPH
 from kgraph.store import StoreError, open_store
 from kgraph.store.remote import (RESULTS_JSON, RemoteStore, derived_update_url,
                                  reads_default_graph)
@@ -152,6 +154,72 @@ def test_oxigraph_in_use(tmp_path):
     with open_store(tmp_path / "store") as store:  # free again once closed
         assert len(store) == 0
 
+
+
+# --- a killed ingest ---------------------------------------------------------------------------
+
+CHILD = Path(__file__).with_name("ingest_child.py")
+ARTICLES, CLAIMS_PER_ARTICLE = 30, 24
+
+
+def write_articles(folder: Path) -> None:
+    """Articles with a dispute inside each (the council asserts what the mission denies) and
+    one across each pair of neighbours (the mission denies what the article before asserts),
+    in the plain lines ingest_child.py reads claims from."""
+    folder.mkdir()
+    for i in range(ARTICLES):
+        lines = [f"Harbour Council asserts that Post {i} is encircled."]
+        lines += [f"Lake Monitoring Mission denies that Post {i - 1} is encircled."] if i else []
+        for j in range(CLAIMS_PER_ARTICLE // 2):
+            lines += [f"Harbour Council asserts that Post {i}-{j} is encircled.",
+                      f"Lake Monitoring Mission denies that Post {i}-{j} is encircled."]
+        (folder / f"article-{i:02}.txt").write_text("date 2025-03-14\n" + "\n".join(lines) + "\n")
+
+
+def ingest_in_child(articles: Path, store: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(CHILD), str(articles), str(store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def by_graph(quads) -> dict[URIRef, set]:
+    graphs: dict[URIRef, set] = {}
+    for quad in quads:
+        graphs.setdefault(quad[3], set()).add(quad)
+    return graphs
+
+
+def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes_the_job(tmp_path):
+    articles = tmp_path / "articles"
+    write_articles(articles)
+    clean = ingest_in_child(articles, tmp_path / "clean")
+    assert clean.wait(timeout=300) == 0, clean.stderr.read()
+    with open_store(tmp_path / "clean") as store:
+        expected = by_graph(store.quads())
+
+    child = ingest_in_child(articles, tmp_path / "killed")
+    stored = 0
+    for line in child.stderr:  # kill it once a few documents are in, as a user's kill -9 would
+        stored += line.startswith("stored")
+        if stored == 6:
+            child.send_signal(signal.SIGKILL)
+            break
+    assert child.wait(timeout=60) == -signal.SIGKILL
+
+    with open_store(tmp_path / "killed") as store:  # it opens ...
+        found = by_graph(store.quads())
+    documents = {g for g in found if g.startswith(str(ID["graph/d-"]))}
+    assert 0 < len(documents) < ARTICLES  # ... killed in the middle of the job ...
+    derived = {INFERRED_GRAPH, LEXICON_GRAPH, PENDING_GRAPH}  # what reasoning rewrites
+    for graph, quads in found.items():  # ... and every graph in it is whole
+        if graph not in derived:
+            assert quads == expected[graph], graph
+    propositions = {q[2] for g in documents for q in found[g] if q[1] == KG.about}
+    assert all(p in found for p in propositions)  # with the content of its propositions
+
+    rerun = ingest_in_child(articles, tmp_path / "killed")
+    assert rerun.wait(timeout=300) == 0, rerun.stderr.read()
+    with open_store(tmp_path / "killed") as store:
+        assert by_graph(store.quads()) == expected  # contradictions included
 
 
 def test_a_second_process_finds_the_store_in_use(tmp_path):

@@ -13,6 +13,8 @@ SCHEMA = Namespace("https://schema.org/")
 
 INFERRED_GRAPH = ID["graph/inferred"]  # everything the reasoner writes; dropped and recomputed
 LEXICON_GRAPH = ID["graph/lexicon"]  # ontology/lexicon.ttl, put in the store for the rules
+# documents stored but not yet reasoned over: ingest marks them, a reasoning run clears them
+PENDING_GRAPH = ID["graph/pending"]
 
 
 class KG(DefinedNamespace):

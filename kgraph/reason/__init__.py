@@ -14,15 +14,16 @@ from typing import Collection, Mapping
 from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
 
 from kgraph.models import Contradiction, Proposition
 from kgraph.reason.read import contradictions_from_triples, source_names, stale_query, values
-from kgraph.rdf.iris import contradiction_iri, entity_iri, proposition_iri
+from kgraph.rdf.iris import contradiction_iri, document_iri, entity_iri, proposition_iri
 from kgraph.paths import ontology_dir
-from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH
+from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH, PENDING_GRAPH
 from kgraph.store.base import Store
 
-__all__ = ["Rule", "load_rules", "reason", "explain"]
+__all__ = ["Rule", "load_rules", "reason", "explain", "await_reasoning"]
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,17 @@ def reason(store: Store, rules: list[Rule] | None = None,
     reasoned again and only those contradictions are returned: each rule is narrowed to the
     touched propositions (and every proposition about a touched object), their old
     contradictions are replaced, and the rest of the inferred graph stays; the graph is then
-    the same as after reasoning from scratch."""
+    the same as after reasoning from scratch. Documents stored but never reasoned over (by a
+    run killed in between: see await_reasoning) count as touched too."""
     _put_lexicon(store)
     rules = load_rules() if rules is None else rules
+    waiting = _awaiting(store)
     if touched is not None:
-        objects = {entity_iri(p.object) for p in touched if p.object}
+        objects = {entity_iri(p.object) for p in touched if p.object} | waiting["?object"]
         # every proposition about a touched object is reasoned again, by every rule: the
         # exclusive rule pairs it with the new claims, so its old contradictions are redone
-        scope = {"?prop": {proposition_iri(p) for p in touched} | _about(store, objects),
+        scope = {"?prop": ({proposition_iri(p) for p in touched} | waiting["?prop"]
+                           | _about(store, objects)),
                  "?object": objects}
         rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
     triples = [t for rule in rules for t in store.construct(rule.sparql)]
@@ -67,6 +71,30 @@ def reason(store: Store, rules: list[Rule] | None = None,
     else:
         stale = store.construct(stale_query(scope["?prop"]))
         store.update_graph(INFERRED_GRAPH, remove=stale, add=triples)
+    if waiting["?doc"]:
+        store.replace_graph(PENDING_GRAPH, [])
+    return found
+
+
+def await_reasoning(store: Store, documents: Collection[str]) -> None:
+    """Mark documents (by id) as stored but not yet reasoned over, before they are stored: a
+    run killed between storing them and reasoning leaves the marks, and the next reasoning
+    run, even one narrowed to other documents, takes them in and clears the marks."""
+    if documents:
+        store.add([(document_iri(d), RDF.type, KG.Document, PENDING_GRAPH) for d in documents])
+
+
+def _awaiting(store: Store) -> dict[str, set[URIRef]]:
+    """The documents marked as awaiting reasoning that the store holds, with the propositions
+    and objects of their claims."""
+    found: dict[str, set[URIRef]] = {"?doc": set(), "?prop": set(), "?object": set()}
+    for row in store.select(f"""SELECT ?doc ?prop ?object WHERE {{
+          GRAPH <{PENDING_GRAPH}> {{ ?doc a kg:Document }}
+          OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasDerivedFrom ?doc ; kg:about ?prop
+                                 OPTIONAL {{ ?prop kg:object ?object }} }} }}
+        }}"""):
+        for name, value in row.items():
+            found["?" + name].add(value)
     return found
 
 
