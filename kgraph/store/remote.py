@@ -11,7 +11,7 @@ give the same rdflib terms (plain literals without xsd:string, typed literals, b
 Writes. Each `add` is one INSERT DATA request, and a SPARQL update request is one
 transaction on Oxigraph and on Fuseki (TDB2): a document goes in whole or not at all. It is
 never split into several requests, which would lose that; a document is a few hundred KB at
-most, far below what servers accept (Oxigraph took a 20 MB update in our tests), and a server
+most, far below what servers accept (an Oxigraph 0.5 server took a 17 MB update), and a server
 that refuses a request as too large says so in a StoreError and nothing is stored. Derived
 graphs (inferred, lexicon: rebuilt by the next run, so a backend may write them in steps) go
 in requests of at most MAX_UPDATE_CHARS. Blank nodes: a request's blank node labels are its
