@@ -18,10 +18,15 @@ from rdflib.namespace import RDF
 
 from kgraph.models import Contradiction, Proposition
 from kgraph.reason.read import contradictions_from_triples, source_names, stale_query, values
-from kgraph.rdf.iris import contradiction_iri, document_iri, entity_iri, proposition_iri
+from kgraph.rdf.iris import contradiction_iri, document_iri, proposition_iri
 from kgraph.paths import ontology_dir
 from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH, PENDING_GRAPH
 from kgraph.store.base import Store
+
+SCOPE = re.compile(r"#SCOPE (\?\w+)")
+# Oxigraph joins a VALUES of a few hundred terms by lookups, and a longer one (about 1,000 at
+# 100k claims) by scanning every claim: narrowed rules run on chunks below that size.
+CHUNK = 256
 
 __all__ = ["Rule", "load_rules", "reason", "explain", "await_reasoning"]
 
@@ -45,7 +50,8 @@ def reason(store: Store, rules: list[Rule] | None = None,
 
     With `touched` (the propositions of newly added claims), only what they touch is
     reasoned again and only those contradictions are returned: each rule is narrowed to the
-    touched propositions (and every proposition about a touched object), their old
+    touched propositions (and every proposition about the object of a touched exclusive
+    relation), their old
     contradictions are replaced, and the rest of the inferred graph stays; the graph is then
     the same as after reasoning from scratch. Documents stored but never reasoned over (by a
     run killed in between: see await_reasoning) count as touched too."""
@@ -53,17 +59,18 @@ def reason(store: Store, rules: list[Rule] | None = None,
     rules = load_rules() if rules is None else rules
     waiting = _awaiting(store)
     if touched is not None:
-        objects = {entity_iri(p.object) for p in touched if p.object} | waiting["?object"]
-        # every proposition about a touched object is reasoned again, by every rule: the
-        # exclusive rule pairs it with the new claims, so its old contradictions are redone
-        scope = {"?prop": ({proposition_iri(p) for p in touched} | waiting["?prop"]
-                           | _about(store, objects)),
-                 "?object": objects}
-        rules = [Rule(r.name, narrow(r.sparql, scope)) for r in rules]
-    triples = [t for rule in rules for t in store.construct(rule.sparql)]
+        props = {proposition_iri(p) for p in touched} | waiting["?prop"]
+        # a new claim on an exclusive relation ("X controls the town") is set against every
+        # proposition about the same object, so those are reasoned again, by every rule
+        objects, rivals = _exclusive_objects(store, props)
+        scope = {"?prop": props | rivals, "?object": objects}
+        queries = [q for r in rules for q in narrow(r.sparql, scope)]
+    else:
+        queries = [r.sparql for r in rules]
+    triples = [t for query in queries for t in store.construct(query)]
     found = contradictions_from_triples(triples)
-    # one plain query for every name: linear, where a VALUES of the claims needed joins slowly
-    names = source_names(store)
+    names = source_names(store, None if touched is None else
+                         {claim for x in found for side in x.sides for claim in side.claims})
     found = [replace(x, explanation=explain(x, names)) for x in found]
     triples += [(contradiction_iri(x), KG.explanation, Literal(x.explanation)) for x in found]
     if touched is None:
@@ -98,15 +105,29 @@ def _awaiting(store: Store) -> dict[str, set[URIRef]]:
     return found
 
 
-def narrow(sparql: str, scope: Mapping[str, Collection[URIRef]]) -> str:
-    """The rule with each `#SCOPE ?var` line made a VALUES clause over `scope[?var]`."""
-    return re.sub(r"#SCOPE (\?\w+)", lambda m: values(m[1], scope.get(m[1], ())), sparql)
+def narrow(sparql: str, scope: Mapping[str, Collection[URIRef]]) -> list[str]:
+    """The rule narrowed to `scope`: each `#SCOPE ?var` line made a VALUES clause over
+    `scope[?var]`, in chunks of CHUNK terms, one query each. Chunks give the same result as
+    one query because every rule pairs claims within one value of its scope variable."""
+    names = set(SCOPE.findall(sparql))
+    if len(names) != 1:
+        return [SCOPE.sub(lambda m: values(m[1], scope.get(m[1], ())), sparql)]
+    terms = sorted(map(str, scope.get(names.pop(), ())))
+    return [SCOPE.sub(lambda m: values(m[1], terms[i:i + CHUNK]), sparql)
+            for i in range(0, len(terms), CHUNK)]
 
 
-def _about(store: Store, objects: set[URIRef]) -> set[URIRef]:
-    """The propositions in `store` whose object is one of `objects`."""
-    return {row["p"] for row in store.select(
-        f"SELECT DISTINCT ?p WHERE {{ {values('?o', objects)} GRAPH ?g {{ ?p kg:object ?o }} }}")}
+def _exclusive_objects(store: Store, props: Collection[URIRef],
+                       ) -> tuple[set[URIRef], set[URIRef]]:
+    """The objects of those of `props` whose relation is exclusive (as the lexicon graph
+    declares), and every proposition about those objects."""
+    rows = store.select(f"""SELECT DISTINCT ?object ?prop WHERE {{
+          {values("?touched", props)}
+          GRAPH <{LEXICON_GRAPH}> {{ ?relation kg:exclusive true }}
+          GRAPH ?g {{ ?touched kg:relation ?relation ; kg:object ?object }}
+          GRAPH ?h {{ ?prop kg:object ?object }}
+        }}""")
+    return {row["object"] for row in rows}, {row["prop"] for row in rows}
 
 
 def _put_lexicon(store: Store) -> None:
