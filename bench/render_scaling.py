@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -23,11 +24,12 @@ from kgraph.render import build_display_graph, write_html  # noqa: E402
 from kgraph.store import open_store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+T = TypeVar("T")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def timed(step):
+def timed(step: Callable[[], T]) -> tuple[T, float]:
     start = time.perf_counter()
     result = step()
     return result, time.perf_counter() - start
