@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test clean
+.PHONY: install browser demo test clean
 
 install: $(STAMP)
 
@@ -22,8 +22,21 @@ $(STAMP): setup.cfg pyproject.toml
 demo: install
 	$(BIN)/kgraph build examples/kursk --out out/kursk
 
-test: install
-	$(BIN)/python -m pytest -q
+# The browser tests drive Debian's Chromium (no browser download): install it when missing.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	      > $(VENV)/chromium-install.log 2>&1 || { tail -n 20 $(VENV)/chromium-install.log; exit 1; }; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM): as root, apt-get install chromium"; \
+	    exit 1; \
+	  fi; }
+
+test: install browser
+	KGRAPH_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

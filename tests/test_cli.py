@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import socket
 from pathlib import Path
 
@@ -156,3 +157,19 @@ def test_camps_put_the_two_sides_of_the_encirclement_apart(store):
     assert camp_of["Donald Trump"] != camp_of["Volodymyr Zelensky"]
     assert any(d["kind"] == "negation" for d in data["disputes"])
     assert "camp-1" in run("camps", "--store", store)
+
+
+@pytest.mark.model
+def test_render_focus_narrows_the_page_and_says_so(store, tmp_path):
+    page = tmp_path / "focus.html"
+    run("render", "--store", store, "--focus", "Marta Kovalenko", "-o", str(page))
+    text = page.read_text()
+    assert "Marta Kovalenko" in text and "Donald Trump" not in text
+    assert "no proposition or source matches 'Atlantis'" in run(
+        "render", "--store", store, "--focus", "Atlantis", "-o", str(page), code=2)
+
+
+@pytest.mark.model
+def test_render_says_what_max_nodes_left_out(store, tmp_path):
+    output = run("render", "--store", store, "--max-nodes", "10", "-o", str(tmp_path / "g.html"))
+    assert re.search(r"Left out \d+ propositions", output)

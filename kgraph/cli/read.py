@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
-from kgraph.cli.common import FORMATS, echo, failures, store_options
+from kgraph.cli.common import FORMATS, echo, error, failures, store_options
 
 
 @click.command()
@@ -126,16 +127,38 @@ def export(store: str, update_url: str | None, fmt: str, output: Path | None) ->
 @store_options()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("graph.html"), show_default=True, help="The page to write.")
-def render(store: str, update_url: str | None, output: Path) -> None:
-    """Draw the graph in --store as an interactive HTML page that opens with no network."""
+@click.option("--focus", default=None, metavar="TEXT",
+              help="Draw only the proposition or source named TEXT (or whose name contains "
+                   "it), with who claims it and the contradictions on it.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Leave out the least disputed propositions past this many nodes (the page "
+                   "says what it left out).")
+def render(store: str, update_url: str | None, output: Path, focus: str | None,
+           max_nodes: int) -> None:
+    """Draw the graph in --store as an interactive HTML page that opens with no network: it
+    opens on the contested propositions and their sources; filters, search and a card with
+    every sentence are on the page.
+
+    \b
+    Example:
+      kgraph render --store graph.db -o graph.html
+      kgraph render --store graph.db --focus "Ukrainian forces | encircled" -o encircled.html
+    """
     from kgraph.analyse import find_camps, signed_source_graph
     from kgraph.query.results import read_claims, read_contradictions
-    from kgraph.render import build_display_graph, write_html
+    from kgraph.render import FocusNotFound, build_display_graph, omitted_text, write_html
     from kgraph.store import open_store
 
     with failures():
         with open_store(store, create=False, update_url=update_url) as db:
             claims, found = read_claims(db), read_contradictions(db)
         camps = find_camps(signed_source_graph(claims, found))
-        path = write_html(build_display_graph(claims, found, camps), output)
+        try:
+            graph = build_display_graph(claims, found, camps, focus=focus, max_nodes=max_nodes)
+        except FocusNotFound as err:
+            error(err)
+            sys.exit(2)
+        path = write_html(graph, output)
+    if omitted_text(graph):
+        error(omitted_text(graph))
     click.echo(f"Graph written to {path}")

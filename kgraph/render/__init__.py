@@ -1,9 +1,9 @@
 """render/: claims and contradictions -> an interactive, self-contained HTML graph.
 
 Two steps (DESIGN habit 10): `build_display_graph` makes a plain networkx graph whose nodes and
-edges carry every display attribute (tested without a browser), then `to_html` / `write_html`
-hand it to pyvis. pyvis is imported only when a page is actually rendered, so importing
-kgraph.render (or anything that imports it) does not load it.
+edges carry every display attribute, positions and card data (tested without a browser), then
+`to_html` / `write_html` hand it to pyvis. pyvis is imported only when a page is actually
+rendered, so importing kgraph.render (or anything that imports it) does not load it.
 """
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from kgraph.render.graph import build_display_graph, legend_items
+from kgraph.render.graph import FocusNotFound, build_display_graph, legend_items, omitted_text
+from kgraph.render.notebook import NotebookPage
 
-__all__ = ["build_display_graph", "legend_items", "to_html", "write_html"]
+__all__ = ["FocusNotFound", "NotebookPage", "build_display_graph", "legend_items",
+           "omitted_text", "show", "to_html", "write_html"]
 
 
 def to_html(graph: nx.MultiDiGraph, title: str = "kgraph") -> str:
@@ -28,3 +30,13 @@ def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kgraph") -> Pat
     from kgraph.render import html  # lazy: keeps pyvis off every other import path
 
     return html.write_html(graph, path, title)
+
+
+def show(graph: nx.MultiDiGraph, title: str = "kgraph", height: int = 650) -> NotebookPage:
+    """The same page, displayed inline when it is the last value of a notebook cell.
+
+    Example:
+        from kgraph.render import build_display_graph, show
+        show(build_display_graph(report.claims, report.contradictions))
+    """
+    return NotebookPage(to_html(graph, title), height)
