@@ -328,3 +328,22 @@ def test_a_remote_store_fails_in_one_line(remote_url):
 def test_update_url_is_only_for_endpoints(tmp_path):
     with pytest.raises(StoreError, match="--update-url goes with a SPARQL endpoint"):
         open_store(tmp_path / "store", update_url="http://localhost:7878/update")
+
+
+# --- any query form, for people's own queries ----------------------------------------------------
+
+def test_query_answers_every_form(store):
+    from kgraph.store import QueryError
+
+    store.add(QUADS)
+    answer = store.query(f"SELECT ?o ?missing WHERE {{ GRAPH ?g {{ <{S}> <{P}> ?o }} "
+                         f"OPTIONAL {{ ?o kg:nope ?missing }} }}")
+    assert answer.form == "select" and answer.variables == ("o", "missing")  # unbound kept
+    assert {row["o"] for row in answer.rows} == {q[2] for q in QUADS}
+    assert all("missing" not in row for row in answer.rows)
+    assert store.query(f"ASK {{ <{S}> <{P}> 7 }}").boolean is True
+    assert store.query("ASK { ?s kg:nope ?o }").boolean is False
+    graph = store.query(f"CONSTRUCT {{ ?o <{EX}back> ?s }} WHERE {{ ?s <{P}> ?o FILTER isIRI(?o) }}")
+    assert graph.form == "graph" and graph.triples == ((O, URIRef(EX + "back"), S),)
+    with pytest.raises(QueryError, match=r"(?i)syntax|expected|bad request"):
+        store.query("SELECT ?x WHERE { ?x ?y }")

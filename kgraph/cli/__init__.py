@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kgraph import __version__
-from kgraph.cli import build, read
+from kgraph.cli import build, query, read
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,5 +27,5 @@ def main() -> None:
 
 
 for command in (build.build, build.ingest, build.reason, read.claims, read.contradictions,
-                read.camps, read.export, read.render):
+                read.camps, read.export, read.render, query.query):
     main.add_command(command)

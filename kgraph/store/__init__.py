@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kgraph.store.base import Store, StoreError
+from kgraph.store.base import Answer, QueryError, Store, StoreError
 
-__all__ = ["Store", "StoreError", "open_store"]
+__all__ = ["Answer", "QueryError", "Store", "StoreError", "open_store"]
 
 
-def open_store(spec: str | Path, create: bool = True, update_url: str | None = None) -> Store:
+def open_store(spec: str | Path, create: bool = True, update_url: str | None = None,
+               read_only: bool = False) -> Store:
     """Open the store `spec` names: "memory", a directory path (made on first use unless
     `create` is false, so a mistyped path in a read-only command is an error, not a new
     empty store), or the query URL of a SPARQL endpoint, with `update_url` where it takes
-    updates when that is not the endpoint's usual sibling (.../query -> .../update)."""
+    updates when that is not the endpoint's usual sibling (.../query -> .../update).
+    `read_only` opens an on-disk store without write access (and without its lock)."""
     if str(spec).startswith(("http://", "https://")):
         from kgraph.store.remote import RemoteStore
 
@@ -30,6 +32,6 @@ def open_store(spec: str | Path, create: bool = True, update_url: str | None = N
         return MemoryStore()
     from kgraph.store.oxigraph import OxigraphStore
 
-    if not create and not (Path(spec) / "CURRENT").exists():
+    if (read_only or not create) and not (Path(spec) / "CURRENT").exists():
         raise StoreError(f"{spec}: no kgraph store here (create one with 'kgraph ingest')")
-    return OxigraphStore(Path(spec))
+    return OxigraphStore(Path(spec), read_only=read_only)

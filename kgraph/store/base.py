@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -16,6 +17,29 @@ Quad = tuple[Node, Node, Node, URIRef]
 
 class StoreError(RuntimeError):
     """A store could not be opened, read or written."""
+
+
+class QueryError(StoreError):
+    """A query the store cannot parse or run (the store itself is fine)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What any SPARQL query gives: rows (SELECT), a truth value (ASK) or triples (CONSTRUCT,
+    DESCRIBE). `variables` keeps the SELECT order, unbound ones too; a row leaves out what
+    it does not bind."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[dict[str, Node], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[Triple, ...] | None = None
+
+    @property
+    def form(self) -> str:
+        """select, ask or graph (CONSTRUCT and DESCRIBE)."""
+        if self.boolean is not None:
+            return "ask"
+        return "graph" if self.triples is not None else "select"
 
 
 class Store(ABC):
@@ -46,6 +70,12 @@ class Store(ABC):
     @abstractmethod
     def construct(self, sparql: str) -> list[Triple]:
         """Triples of a CONSTRUCT query."""
+
+    @abstractmethod
+    def query(self, sparql: str) -> Answer:
+        """Any query form, for people's own queries: the standard prefixes predeclared (their
+        line numbers in errors unchanged where the backend allows), the default graph the
+        union of all graphs; a query that cannot be parsed or run raises QueryError."""
 
     @abstractmethod
     def quads(self) -> Iterator[Quad]:

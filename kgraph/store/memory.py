@@ -6,8 +6,8 @@ from typing import Iterable, Iterator
 from rdflib import Dataset
 from rdflib.term import URIRef
 
-from kgraph.rdf.vocab import with_prefixes
-from kgraph.store.base import Quad, Store, Triple, bind_prefixes
+from kgraph.rdf.vocab import PREFIXES, with_prefixes
+from kgraph.store.base import Answer, Quad, QueryError, Store, Triple, bind_prefixes
 
 
 class MemoryStore(Store):
@@ -44,6 +44,18 @@ class MemoryStore(Store):
 
     def construct(self, sparql: str) -> list[Triple]:
         return list(self._data.query(with_prefixes(sparql)))
+
+    def query(self, sparql: str) -> Answer:
+        try:
+            result = self._data.query(sparql, initNs=PREFIXES)
+            if result.type == "ASK":
+                return Answer(boolean=bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                return Answer(triples=tuple(result))
+            return Answer(tuple(str(v) for v in result.vars),
+                          tuple({str(k): v for k, v in row.asdict().items()} for row in result))
+        except Exception as err:  # rdflib raises parser and evaluation errors of many kinds
+            raise QueryError(f"SPARQL error: {' '.join(str(err).split())}") from None
 
     def quads(self) -> Iterator[Quad]:
         for s, p, o, g in self._data.quads((None, None, None, None)):

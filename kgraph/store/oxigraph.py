@@ -11,8 +11,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kgraph.rdf.vocab import with_prefixes
-from kgraph.store.base import Quad, Store, StoreError, Triple
+from kgraph.rdf.vocab import PREFIXES, with_prefixes
+from kgraph.store.base import Answer, Quad, QueryError, Store, StoreError, Triple
 
 
 # IRIs repeat (predicates, classes, sources): converting each once spares rdflib's IRI check
@@ -55,6 +55,16 @@ def from_ox(term) -> Node:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def answer_of(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Answer:
+    """Any pyoxigraph query result (of the store, or parsed from a server's answer)."""
+    if isinstance(result, ox.QueryBoolean):
+        return Answer(boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        return Answer(triples=tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                                    for t in result))
+    return Answer(tuple(v.value for v in result.variables), tuple(rows_of(result)))
+
+
 def rows_of(solutions: ox.QuerySolutions) -> Iterator[dict[str, Node]]:
     """SELECT solutions as rows of rdflib terms; an unbound variable is left out of its row."""
     names = [v.value for v in solutions.variables]
@@ -66,8 +76,17 @@ BULK = 10_000  # quads past which a derived graph takes the bulk loader
 
 
 class OxigraphStore(Store):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._lock = None
+        if read_only:  # for serving: no write can happen through this handle
+            self._lock = _hold_lock(self.path)
+            try:
+                self._store = ox.Store.read_only(str(self.path))
+            except OSError as err:
+                self._lock.close()
+                raise StoreError(f"{self.path}: cannot open store: {err}") from err
+            return
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: not a directory (a store is a folder)")
         if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
@@ -123,6 +142,17 @@ class OxigraphStore(Store):
         triples = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
         return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
 
+    def query(self, sparql: str) -> Answer:
+        try:
+            return answer_of(self._store.query(sparql, prefixes=PREFIXES,
+                                               use_default_graph_as_union=True))
+        except SyntaxError as err:  # the list of what was expected can run to 1,000 characters
+            message = " ".join(str(err).split())
+            message = message if len(message) <= 160 else message[:159] + "…"
+            raise QueryError(f"SPARQL syntax error: {message}") from None
+        except OSError as err:
+            raise QueryError(f"query failed: {err}") from None
+
     def quads(self) -> Iterator[Quad]:
         for q in self._store.quads_for_pattern(None, None, None, None):
             if isinstance(q.graph_name, ox.DefaultGraph):
@@ -134,5 +164,23 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         if self._store is not None:
-            self._store.flush()
+            if self._lock is None:
+                self._store.flush()
             self._store = None  # drops the handle, which releases the lock for other processes
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+
+def _hold_lock(path: Path):
+    """Take RocksDB's own lock on the store, which a read-only open does not: a writer opening
+    the store meanwhile (undefined behaviour for the reader) gets "store is in use" instead."""
+    import fcntl
+
+    lock = (path / "LOCK").open("a")
+    try:
+        fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        raise StoreError(f"{path}: store is in use by another kgraph process") from None
+    return lock

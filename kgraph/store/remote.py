@@ -46,8 +46,8 @@ import pyoxigraph as ox
 from rdflib import BNode, URIRef
 
 from kgraph.rdf.vocab import with_prefixes
-from kgraph.store.base import Quad, Store, StoreError, Triple
-from kgraph.store.oxigraph import from_ox, rows_of, to_ox
+from kgraph.store.base import Answer, Quad, QueryError, Store, StoreError, Triple
+from kgraph.store.oxigraph import answer_of, from_ox, rows_of, to_ox
 
 # a single query may run long on a big store (a full reasoning run); a server silent for
 # this long is taken to be gone
@@ -123,8 +123,14 @@ class RemoteStore(Store):
 
     def construct(self, sparql: str) -> list[Triple]:
         with self._query(sparql, N_TRIPLES, union=True) as answer:
-            return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-                    for t in ox.parse(answer, ox.RdfFormat.N_TRIPLES)]
+            return list(_triples(answer))
+
+    def query(self, sparql: str) -> Answer:
+        # the server picks by the query's form: JSON results (SELECT, ASK) or N-Triples
+        with self._query(sparql, f"{RESULTS_JSON}, {N_TRIPLES}", union=True) as answer:
+            if answer.headers.get_content_type() == N_TRIPLES:
+                return Answer(triples=tuple(_triples(answer)))
+            return answer_of(ox.parse_query_results(answer, ox.QueryResultsFormat.JSON))
 
     def quads(self) -> Iterator[Quad]:
         for row in self._rows("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
@@ -186,8 +192,8 @@ class RemoteStore(Store):
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
                 yield answer
-        except urllib.error.HTTPError as err:
-            raise StoreError(f"{url}: HTTP {err.code} {err.reason}: {_message(err)}") from None
+        except urllib.error.HTTPError as err:  # 400: the server could not parse or run it
+            raise (QueryError if err.code == 400 else StoreError)(f"{url}: HTTP {err.code} {err.reason}: {_message(err)}") from None
         except urllib.error.URLError as err:
             raise StoreError(f"{url}: {_reason(err.reason, self.timeout)}") from None
         except (OSError, http.client.HTTPException) as err:  # timeouts, dropped connections
@@ -233,6 +239,11 @@ def _outside_graph(node: object) -> bool:
     if isinstance(node, (list, tuple)):
         return any(_outside_graph(v) for v in node)
     return False
+
+
+def _triples(answer) -> Iterator[Triple]:
+    for t in ox.parse(answer, ox.RdfFormat.N_TRIPLES):
+        yield from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)
 
 
 def _term(term) -> str:

@@ -1,0 +1,101 @@
+"""Commands for SPARQL people: query (and the named queries), import, serve."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kgraph.cli.common import STORE_HELP, UPDATE_URL_HELP, echo, error, failures
+
+QUERY_FORMATS = click.Choice(["table", "csv", "tsv", "json"])
+
+
+@click.command()
+@click.argument("sparql", required=False, metavar="['SPARQL' | @FILE.rq]")
+@click.option("--store", default=None, help=STORE_HELP)
+@click.option("--update-url", default=None, metavar="URL", help=UPDATE_URL_HELP)
+@click.option("--name", "-n", default=None, metavar="NAME",
+              help="Run the named query NAME instead of SPARQL text (see --list).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter of the query, bound as an RDF term (repeat the "
+                   "option for several values of one parameter, or for several parameters).")
+@click.option("--format", "fmt", type=QUERY_FORMATS, default="table", show_default=True,
+              help="SELECT and ASK: an aligned table, or the SPARQL 1.1 results formats "
+                   "(csv, tsv, json). CONSTRUCT and DESCRIBE: Turtle (table), JSON-LD "
+                   "(json), or subject/predicate/object rows (csv, tsv).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their "
+              "parameters, and stop.")
+def query(sparql: str | None, store: str | None, update_url: str | None, name: str | None,
+          params: tuple[str, ...], fmt: str, list_: bool) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on the graph in --store, or
+    one of kgraph's named queries.
+
+    The ontology's prefixes (kg:, prov:, schema:, oa:, skos:, rdfs:, xsd:, ...) are declared
+    already, and the default graph is the union of all graphs. A query given as @FILE is read
+    from FILE. A line '#PARAM ?x' in a query is where --param x=VALUE is bound.
+
+    \b
+    Examples:
+      kgraph query --store graph.db 'SELECT ?name WHERE { ?s a kg:Source ; skos:prefLabel ?name }'
+      kgraph query --store graph.db @mine.rq --format csv > mine.csv
+      kgraph query --list
+      kgraph query --store graph.db --name claims-by-source --param source="Ilse Marek"
+    """
+    from kgraph.query import named_queries
+    from kgraph.query.run import answer
+    from kgraph.store import open_store
+
+    if list_:
+        echo(named_query_list(named_queries()))
+        return
+    if (sparql is None) == (name is None):
+        error("give either SPARQL text (or @FILE) or --name NAME; --list shows the names")
+        sys.exit(2)
+    if store is None:
+        error("give --store, the graph to query")
+        sys.exit(2)
+    with failures():
+        text = name or _read_query(sparql)
+        bound = parse_params(params)
+        with open_store(store, create=False, update_url=update_url) as db:
+            result = answer(db, text, **bound)
+    echo(render(result, fmt), nl=False)
+
+
+def _read_query(sparql: str) -> str:
+    if sparql.startswith("@"):
+        return Path(sparql[1:]).read_text(encoding="utf-8")
+    return sparql
+
+
+def parse_params(params: tuple[str, ...]) -> dict[str, str | list[str]]:
+    from kgraph.store import QueryError
+
+    bound: dict[str, list[str]] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param takes NAME=VALUE, not '{item}'")
+        bound.setdefault(key.strip(), []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in bound.items()}
+
+
+def render(result, fmt: str) -> str:
+    from kgraph.query import serialize
+
+    if result.form == "graph" and fmt in ("table", "json"):
+        return serialize.graph_text(result, "turtle" if fmt == "table" else "json-ld")
+    if fmt == "table":
+        return serialize.results_table(result)
+    if fmt == "json":
+        return serialize.results_json(result) + "\n"
+    return serialize.results_csv(result) if fmt == "csv" else serialize.results_tsv(result)
+
+
+def named_query_list(queries) -> str:
+    lines = []
+    for q in queries:
+        lines += [f"{q.name}: {q.title}", f"    {q.description}"]
+        lines += [f"    --param {p.name}=... ({p.type}): {p.description}" for p in q.parameters]
+    return "\n".join(lines)
