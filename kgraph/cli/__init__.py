@@ -27,5 +27,5 @@ def main() -> None:
 
 
 for command in (build.build, build.ingest, build.reason, read.claims, read.contradictions,
-                read.camps, read.export, read.render, query.query):
+                read.camps, read.export, read.render, query.query, query.serve):
     main.add_command(command)

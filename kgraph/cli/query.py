@@ -99,3 +99,46 @@ def named_query_list(queries) -> str:
         lines += [f"{q.name}: {q.title}", f"    {q.description}"]
         lines += [f"    --param {p.name}=... ({p.type}): {p.description}" for p in q.parameters]
     return "\n".join(lines)
+
+
+@click.command()
+@click.option("--store", required=True, help=STORE_HELP)
+@click.option("--update-url", default=None, metavar="URL", help=UPDATE_URL_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default answers this machine only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is answered with 503.")
+def serve(store: str, update_url: str | None, host: str, port: int, timeout: float) -> None:
+    """Serve the graph in --store read-only: a SPARQL 1.1 Protocol endpoint at /sparql (GET
+    and POST; JSON, XML, CSV or TSV results and Turtle, N-Triples, RDF/XML or JSON-LD graphs,
+    as the client's Accept header asks) with a query form, and the graph page at /.
+
+    Updates, LOAD and SERVICE are refused; a folder store is opened read-only, and no other
+    kgraph process can write to it while it is served. Ctrl-C stops the server.
+
+    \b
+    Example:
+      kgraph serve --store graph.db --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from kgraph.serve import Endpoint
+    from kgraph.store import open_store
+
+    with failures(), open_store(store, create=False, update_url=update_url,
+                                read_only=True) as db:
+        try:
+            endpoint = Endpoint(db, host, port, timeout)
+        except OSError as err:
+            error(f"{host}:{port}: cannot listen there: {err.strerror or err}")
+            sys.exit(2)
+        click.echo(f"Serving {store} at {endpoint.url} (SPARQL at {endpoint.url}sparql); "
+                   "Ctrl-C stops")
+        try:
+            endpoint.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("Stopped")
+        finally:
+            endpoint.server_close()
