@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
 
-from conftest import GARRISON, MAREK, REPORT, UPDATE, claim, report_claims, update_claims
+from conftest import GARRISON, REPORT, UPDATE, claim, report_claims, update_claims
 from kgraph.cli import main
 from kgraph.models import Document, Source, Stance
 from kgraph.query import dataframe, named_queries, run_query

@@ -10,11 +10,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, POST, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from conftest import REPORT, UPDATE, report_claims, update_claims
 from kgraph.rdf.mapping import document_quads
@@ -119,33 +118,11 @@ def test_what_is_refused(served, data, headers, status, message):
     assert (code, json.loads(text)["boolean"]) == (200, True)  # the store is as it was
 
 
-@pytest.fixture
-def elsewhere():
-    """Another SPARQL endpoint on loopback that counts the requests it gets."""
-    hits = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(500)
-            self.end_headers()
-
-        do_POST = do_GET
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", hits
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.mark.server
 @pytest.mark.parametrize("store_spec", ["memory", "disk"])
-def test_service_is_refused_and_never_called(tmp_path, elsewhere, store_spec):
-    url, hits = elsewhere
+def test_service_is_refused_and_never_called(tmp_path, recorder, store_spec):
+    base, hits = recorder
+    url = f"{base}/sparql"
     spec = "memory" if store_spec == "memory" else str(tmp_path / "store")
     with open_store(spec) as store:  # rdflib's memory store would make the call itself
         endpoint = Endpoint(store, port=0)

@@ -27,5 +27,6 @@ def main() -> None:
 
 
 for command in (build.build, build.ingest, build.reason, read.claims, read.contradictions,
-                read.camps, read.export, read.render, query.query, query.serve):
+                read.camps, read.export, read.render, query.query, query.serve,
+                query.import_):
     main.add_command(command)

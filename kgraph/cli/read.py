@@ -103,7 +103,9 @@ def camps(store: str, update_url: str | None, fmt: str) -> None:
 @click.command()
 @store_options()
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
-              default="trig", show_default=True, help="RDF serialisation.")
+              default="trig", show_default=True,
+              help="RDF serialisation. TriG, N-Quads and JSON-LD keep every named graph; "
+                   "Turtle has no graphs, so it holds every triple once, without its graph.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
 def export(store: str, update_url: str | None, fmt: str, output: Path | None) -> None:

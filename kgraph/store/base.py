@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.term import Node, URIRef
 
 from kgraph.files import write_atomic
@@ -112,10 +112,16 @@ class Store(ABC):
 
         if format == "trig":
             return to_trig(self.dataset())
+        if format in ("turtle", "nt", "xml"):  # formats without graphs: every triple, once
+            graph = Graph()
+            bind_prefixes(graph)
+            for s, p, o, _ in self.quads():
+                graph.add((s, p, o))
+            return graph.serialize(format=format)
         return self.dataset().serialize(format=format)
 
 
-def bind_prefixes(dataset: Dataset) -> None:
+def bind_prefixes(dataset: Dataset | Graph) -> None:
     from kgraph.rdf.vocab import PREFIXES
 
     for prefix, iri in PREFIXES.items():
