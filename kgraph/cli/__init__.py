@@ -6,9 +6,18 @@ import click
 
 from kgraph import __version__
 from kgraph.cli import build, query, read
+from kgraph.cli.common import interrupted
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # before a command's own handler is in place (imports)
+            interrupted()
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgraph")
 def main() -> None:
     """Who claims what in the news, and where the claims contradict each other.

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from kgraph.cli.common import MODEL_HELP, error, failures, store_options
+from kgraph.cli.common import (MODEL_HELP, Progress, error, failures, input_options, skipped,
+                               store_options)
 
 
 @click.command()
@@ -14,57 +15,68 @@ from kgraph.cli.common import MODEL_HELP, error, failures, store_options
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for graph.html, graph.trig, claims.json, contradictions.json, camps.json.")
 @store_options(required=False)
+@input_options
 @click.option("--model", default=None, help=MODEL_HELP)
 def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None,
-          model: str | None) -> None:
+          max_size: int, strict: bool, model: str | None) -> None:
     """Read INPUTS and write the whole contradiction graph into --out.
 
     INPUTS are files (.txt, .md, .html, .htm, .jsonl), folders (read recursively; README files
     and kgraph's own --out folder are skipped) or - for stdin. A .txt file may begin with a
     line 'date YYYY-MM-DD'. Inputs that cannot be read are reported one line each on stderr
-    and skipped; the rest are built. With --store FOLDER the outputs cover everything the
-    store holds.
+    and skipped (JSONL: one line per bad line); the rest are built. The exit status is 0 when
+    something was built, 1 when nothing could be read (or, with --strict, anything was
+    skipped). With --store FOLDER the outputs cover everything the store holds.
 
     \b
-    Example:
+    Examples:
       kgraph build examples/kursk --out out/kursk
+      kgraph build scraped/ articles.jsonl.gz --out out/scraped --max-size 50MB --strict
     """
     from kgraph.pipeline import build as run_build
 
-    with failures():
+    with failures(), Progress() as progress:
         report = run_build(inputs, out, store=store, model=model, on_error=error,
-                           update_url=update_url)
+                           update_url=update_url, max_size=max_size, on_progress=progress)
     click.echo(summary(report))
+    skipped(report.ingest.errors, strict)
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @store_options()
+@input_options
 @click.option("--model", default=None, help=MODEL_HELP)
-def ingest(inputs: tuple[str, ...], store: str, update_url: str | None,
-           model: str | None) -> None:
+def ingest(inputs: tuple[str, ...], store: str, update_url: str | None, max_size: int,
+           strict: bool, model: str | None) -> None:
     """Add the articles in INPUTS to the graph in --store, and bring its contradictions up to
     date by reasoning again over what the new claims touch.
 
     Documents the store holds already are skipped, so running it twice changes nothing.
-    'kgraph reason' recomputes every contradiction from scratch.
+    'kgraph reason' recomputes every contradiction from scratch. Inputs that cannot be read
+    are reported one line each on stderr and skipped; the exit status is as for 'kgraph build'.
 
     \b
-    Example:
+    Examples:
       kgraph ingest examples/kursk --store graph.db
+      cat article.txt | kgraph ingest - --store graph.db
     """
+    from kgraph.pipeline import NothingRead
     from kgraph.pipeline import ingest as run_ingest
+    from kgraph.reason import reason as run_reason
     from kgraph.store import open_store
 
-    from kgraph.reason import reason as run_reason
-
-    with failures(), open_store(store, update_url=update_url) as db:
-        report = run_ingest(inputs, db, model=model, on_error=error, skip=[Path(store)])
+    with failures(), open_store(store, update_url=update_url) as db, Progress() as progress:
+        report = run_ingest(inputs, db, model=model, on_error=error, skip=[Path(store)],
+                            max_size=max_size, on_progress=progress)
+        if report.documents == 0:
+            raise NothingRead("no documents could be read; the store is unchanged")
         found = run_reason(db, touched=report.propositions)
     click.echo(f"Documents read: {report.documents}, new: {report.added}, "
                f"claims added: {report.claims}"
                + (f", skipped inputs: {len(report.errors)}" if report.errors else "")
                + f"; contradictions found or updated: {len(found)}")
+    skipped(report.errors, strict)
 
 
 @click.command()

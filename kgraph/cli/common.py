@@ -1,7 +1,11 @@
-"""What every command shares: option help, one-line errors, exit codes, quiet broken pipes."""
+"""What every command shares: option help, one-line errors, exit codes, quiet broken pipes,
+progress on stderr."""
 from __future__ import annotations
 
+import os
+import re
 import sys
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator, TypeVar
 
@@ -31,6 +35,41 @@ def store_options(required: bool = True) -> Callable[[F], F]:
     return decorate
 
 
+class Size(click.ParamType):
+    """A number of bytes, as 20MB, 500kB, 1.5GB or 1000000."""
+
+    name = "SIZE"
+    UNITS = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", str(value), re.I)
+        if not match or float(match[1]) == 0:
+            self.fail(f"{value!r} is not a size such as 20MB, 500kB or 1000000", param, ctx)
+        return int(float(match[1]) * self.UNITS[match[2].lower()])
+
+
+def input_options(command: F) -> F:
+    """--max-size and --strict, on the commands that read articles."""
+    command = click.option(
+        "--strict", is_flag=True,
+        help="Exit with status 1 when any input was skipped (the rest is still read and "
+             "stored); without it, skipped inputs are reported and the status is 0.")(command)
+    return click.option(
+        "--max-size", type=Size(), default="20MB", show_default=True,
+        help="Refuse an article larger than this (a file, or one line of a JSONL file), "
+             "naming it and its size: e.g. 50MB, 500kB.")(command)
+
+
+def skipped(errors: tuple[object, ...], strict: bool) -> None:
+    """After the summary: with --strict, a skipped input makes the exit status 1."""
+    if errors and strict:
+        error(f"{len(errors)} input{'s' * (len(errors) != 1)} skipped (--strict)")
+        sys.exit(1)
+
+
 def error(message: object) -> None:
     click.echo(f"kgraph: {message}", err=True)
 
@@ -54,8 +93,14 @@ def failures() -> Iterator[None]:
         error(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
         sys.exit(2)
     except KeyboardInterrupt:
-        error("interrupted; what was stored before stays stored")
-        sys.exit(130)
+        interrupted()
+
+
+def interrupted() -> None:
+    """Ctrl-C: one line and status 130. Output files are written whole or not at all
+    (kgraph.files) and the store keeps whole documents, so nothing is half-written."""
+    error("interrupted; what was stored before stays stored")
+    sys.exit(130)
 
 
 def echo(text: str, nl: bool = True) -> None:
@@ -64,5 +109,38 @@ def echo(text: str, nl: bool = True) -> None:
         click.echo(text, nl=nl)
         sys.stdout.flush()
     except BrokenPipeError:
-        sys.stderr.close()
+        # what is still buffered would fail again at exit (status 120): let it go nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+
+
+class Progress:
+    """`on_progress(done, total)` for the library: a bar on stderr in a terminal; elsewhere
+    (a log, CI) a plain line when it starts and then every `every` seconds."""
+
+    def __init__(self, what: str = "documents", every: float = 10.0) -> None:
+        self.what, self.every = what, every
+        self.bar = None
+        self.shown, self.last = 0, 0.0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not total:
+            return
+        if sys.stderr.isatty():
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label=f"Parsing {total} "
+                                             f"{self.what}", file=sys.stderr)
+                self.bar.__enter__()
+            self.bar.update(done - self.shown)
+            self.shown = done
+        elif done == 0 or time.monotonic() - self.last >= self.every:
+            error(f"parsing {total} {self.what}" if done == 0
+                  else f"parsed {done} of {total} {self.what}")
+            self.last = time.monotonic()
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)

@@ -4,6 +4,6 @@
 so a batch goes on past a bad file.
 """
 from .errors import IngestError
-from .inputs import read_inputs
+from .inputs import DEFAULT_MAX_SIZE, read_inputs
 
-__all__ = ["IngestError", "read_inputs"]
+__all__ = ["DEFAULT_MAX_SIZE", "IngestError", "read_inputs"]

@@ -1,4 +1,4 @@
-"""Helpers shared by the ingest readers: decoding, newlines, ids, dates."""
+"""Helpers shared by the ingest readers: decoding, control characters, ids, dates, sizes."""
 from __future__ import annotations
 
 import codecs
@@ -7,24 +7,57 @@ import re
 from datetime import date
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+# C0 and C1 control characters other than tab and newline, and the two non-characters: they are
+# no part of any article, and NUL or ESC in a literal trips up other RDF and SPARQL tools
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")  # vertical tab, form feed, NEL, separators
+_NOT_ASCII_OR_REPLACED = re.compile(r"[^\x00-\x7f\ufffd]")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+WIDE_BOMS = tuple(bom for bom, _ in _BOMS)  # text in UTF-16 or UTF-32, not byte-oriented
+_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
+               b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
+BINARY_SAMPLE = 8192  # how much of a file tells text from binary
 
 
 def decode(data: bytes) -> str:
-    """Bytes -> text with \\n newlines. UTF-8 (BOM dropped) first; scraped files are sometimes
-    Windows-1252, so invalid UTF-8 falls back to that rather than failing."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            # cp1252 leaves five bytes undefined; replace them rather than lose the article
+    """Bytes -> clean text with \\n newlines. A BOM says the encoding (UTF-8, UTF-16, UTF-32);
+    otherwise UTF-8, where a few broken bytes become U+FFFD; text with no valid UTF-8 beyond
+    ASCII is read as Windows-1252 (scraped Latin-1 pages), whose undefined bytes become U+FFFD."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return clean(data.decode(encoding, errors="replace"))
+    try:
+        return clean(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        text = data.decode("utf-8-sig", errors="replace")
+        if not _NOT_ASCII_OR_REPLACED.search(text):
             text = data.decode("cp1252", errors="replace")
-    return normalise_newlines(text)
+        return clean(text)
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def is_binary(sample: bytes) -> bool:
+    """True for the start of a file that is not text: a PDF, image, archive or program, or
+    NUL bytes past one in a hundred. A text with a stray NUL is cleaned instead (`clean`)."""
+    if sample.startswith(WIDE_BOMS):
+        return False
+    return sample.startswith(_SIGNATURES) or sample.count(0) * 100 > len(sample)
+
+
+def clean(text: str) -> str:
+    """\\n newlines, and no control characters: those that break lines become \\n."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _BREAKS.sub("\n", text))
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """The reason given when an input is over the size limit (size None: not known exactly)."""
+    found = f"{megabytes(size)}, " if size is not None else ""
+    return f"too large ({found}limit {megabytes(limit)}; raise it with --max-size)"
 
 
 def document_id(text: str) -> str:

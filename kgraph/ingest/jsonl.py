@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from ..models import Document
-from .common import iso_date
+from .common import clean, decode, iso_date, too_large
 from .errors import IngestError
 from .text import parse_text
 
@@ -20,11 +21,34 @@ def parse_jsonl(text: str, name: str, source: str) -> Iterator[Document | Ingest
             yield parse_record(line, f"{name}:{number}", f"{source}:{number}")
 
 
+def read_jsonl(stream: BinaryIO, name: str, source: str,
+               max_size: int) -> Iterator[Document | IngestError]:
+    """`parse_jsonl` over a byte stream, one line in memory at a time; each line is decoded on
+    its own (a line in Windows-1252 among UTF-8 ones is still read) and a line over `max_size`
+    bytes is refused. A gzip stream that breaks off ends with an error at the next line."""
+    number = 0
+    while line := stream.readline(max_size + 1):
+        number += 1
+        where = (f"{name}:{number}", f"{source}:{number}")
+        if len(line) > max_size and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # the rest of the oversized line, a megabyte at a time
+            yield IngestError(where[1], too_large(None, max_size))
+            continue
+        text = decode(line)
+        if text.strip():
+            yield parse_record(text, *where)
+
+
 def parse_record(line: str, name: str, source: str) -> Document | IngestError:
     try:
-        record = json.loads(line)
+        # strict=False: a raw tab or other control character inside a string is cleaned later
+        record = json.loads(line, strict=False)
     except json.JSONDecodeError as err:
-        return IngestError(source, f"invalid JSON ({err.msg})")
+        cut = " (the line is cut off)" if err.pos >= len(line.rstrip()) else ""
+        return IngestError(source, f"invalid JSON ({err.msg}){cut}")
+    except RecursionError:
+        return IngestError(source, "invalid JSON (nested too deeply)")
     if not isinstance(record, dict):
         return IngestError(source, f"expected a JSON object, got {type(record).__name__}")
     body = record.get("text")
@@ -35,7 +59,7 @@ def parse_record(line: str, name: str, source: str) -> Document | IngestError:
 
     url = _string(record.get("url"))
     # the text field may carry its own `date` header; source_offset is then into that field
-    doc = parse_text(body, url or name, source)
+    doc = parse_text(clean(body), url or name, source)  # "\u0000" escapes decode to controls
     if isinstance(doc, IngestError):
         return doc
     return replace(
@@ -49,4 +73,4 @@ def parse_record(line: str, name: str, source: str) -> Document | IngestError:
 
 def _string(value: object) -> str | None:
     """Optional fields: a non-blank string, else absent (null and non-strings are ignored)."""
-    return (value.strip() or None) if isinstance(value, str) else None
+    return (" ".join(clean(value).split()) or None) if isinstance(value, str) else None
