@@ -10,6 +10,7 @@ _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 # C0 and C1 control characters other than tab and newline, and the two non-characters: they are
 # no part of any article, and NUL or ESC in a literal trips up other RDF and SPARQL tools
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal colour codes in a pasted log
 _BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")  # vertical tab, form feed, NEL, separators
 _NOT_ASCII_OR_REPLACED = re.compile(r"[^\x00-\x7f\ufffd]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -36,18 +37,20 @@ def decode(data: bytes) -> str:
         return clean(text)
 
 
-def is_binary(sample: bytes) -> bool:
-    """True for the start of a file that is not text: a PDF, image, archive or program, or
-    NUL bytes past one in a hundred. A text with a stray NUL is cleaned instead (`clean`)."""
-    if sample.startswith(WIDE_BOMS):
-        return False
-    return sample.startswith(_SIGNATURES) or sample.count(0) * 100 > len(sample)
+def binary(sample: bytes) -> str | None:
+    """Why the start of a file says it is not text: a PDF, image, archive or program, or NUL
+    bytes past one in a hundred; None for text. A stray NUL in a text is cleaned (`clean`)."""
+    if sample.startswith(_SIGNATURES):
+        return "binary, not text (a PDF, image, archive or program)"
+    if not sample.startswith(WIDE_BOMS) and sample.count(0) * 100 > len(sample):
+        return "binary, not text (NUL bytes)"
+    return None
 
 
 def clean(text: str) -> str:
     """\\n newlines, and no control characters: those that break lines become \\n."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", _BREAKS.sub("\n", text))
+    return _CONTROLS.sub("", _BREAKS.sub("\n", _ANSI.sub("", text)))
 
 
 def megabytes(size: int) -> str:

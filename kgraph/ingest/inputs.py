@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, TextIO, Union
 
 from ..models import Document
-from .common import BINARY_SAMPLE, WIDE_BOMS, decode, is_binary, too_large
+from .common import BINARY_SAMPLE, binary, decode, too_large
 from .errors import IngestError
 from .html import parse_html
 from .jsonl import parse_jsonl, read_jsonl
@@ -33,8 +33,6 @@ PARSERS: dict[str, Parser] = {
 COMPRESSED = ".gz"  # any of the above, gzipped: articles.jsonl.gz
 STDIN_NAME = "<stdin>"
 DEFAULT_MAX_SIZE = 20_000_000  # bytes of one article: a file, or one JSONL line
-# what gzip and zlib raise on a damaged or cut-off file
-_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 
 def read_inputs(
@@ -106,28 +104,25 @@ def _read_file(path: Path, name: str, source: str, max_size: int) -> Iterator[Re
         with path.open("rb") as raw:
             stream: BinaryIO = gzip.GzipFile(fileobj=raw) if compressed else raw
             yield from _read_stream(stream, kind, name, source, max_size)
-    except _GZIP_ERRORS as err:
-        yield IngestError(source, f"not a readable gzip file ({err or type(err).__name__})")
     except OSError as err:
         yield IngestError(source, f"cannot read ({err.strerror or err})")
+    except (EOFError, zlib.error) as err:
+        yield IngestError(source, f"damaged or cut-off gzip file ({err})")
 
 
 def _read_stream(stream: BinaryIO, kind: str, name: str, source: str,
                  max_size: int) -> Iterator[Result]:
-    head = stream.peek(BINARY_SAMPLE)[:BINARY_SAMPLE]  # type: ignore[attr-defined]
-    if is_binary(head):
-        why = "NUL bytes" if b"\0" in head else "a PDF, image, archive or program"
-        yield IngestError(source, f"binary, not text ({why})")
-        return
-    if kind == ".jsonl" and not head.startswith(WIDE_BOMS):  # UTF-16 is read whole
+    if kind == ".jsonl":
         yield from read_jsonl(stream, name, source, max_size)
         return
     data = stream.read(max_size + 1)
     if len(data) > max_size:
         yield IngestError(source, too_large(None, max_size))
-        return
-    parsed = PARSERS[kind](decode(data), name, source)
-    yield from [parsed] if isinstance(parsed, (Document, IngestError)) else parsed
+    elif reason := binary(data[:BINARY_SAMPLE]):
+        yield IngestError(source, reason)
+    else:
+        parsed = PARSERS[kind](decode(data), name, source)
+        yield from [parsed] if isinstance(parsed, (Document, IngestError)) else parsed
 
 
 def _read_stdin(stream: TextIO, max_size: int) -> Iterator[Result]:

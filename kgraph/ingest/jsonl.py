@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import BinaryIO
 
 from ..models import Document
-from .common import clean, decode, iso_date, too_large
+from .common import BINARY_SAMPLE, WIDE_BOMS, binary, clean, decode, iso_date, too_large
 from .errors import IngestError
 from .text import parse_text
 
@@ -27,9 +28,22 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
     its own (a line in Windows-1252 among UTF-8 ones is still read) and a line over `max_size`
     bytes is refused. A gzip stream that breaks off ends with an error at the next line."""
     number = 0
-    while line := stream.readline(max_size + 1):
+    while True:
+        try:
+            line = stream.readline(max_size + 1)
+        except (EOFError, OSError, zlib.error) as err:  # a damaged or cut-off .gz
+            yield IngestError(f"{source}:{number + 1}", f"the file breaks off here ({err})")
+            return
+        if not line:
+            return
         number += 1
         where = (f"{name}:{number}", f"{source}:{number}")
+        if number == 1 and (reason := binary(line[:BINARY_SAMPLE])):
+            yield IngestError(source, reason)
+            return
+        if number == 1 and line.startswith(WIDE_BOMS):
+            yield IngestError(source, "JSONL must be UTF-8 (this file is UTF-16 or UTF-32)")
+            return
         if len(line) > max_size and not line.endswith(b"\n"):
             while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass  # the rest of the oversized line, a megabyte at a time
@@ -45,7 +59,8 @@ def parse_record(line: str, name: str, source: str) -> Document | IngestError:
         # strict=False: a raw tab or other control character inside a string is cleaned later
         record = json.loads(line, strict=False)
     except json.JSONDecodeError as err:
-        cut = " (the line is cut off)" if err.pos >= len(line.rstrip()) else ""
+        cut_off = err.pos >= len(line.rstrip()) or err.msg.startswith("Unterminated")
+        cut = " (the line is cut off)" if cut_off else ""
         return IngestError(source, f"invalid JSON ({err.msg}){cut}")
     except RecursionError:
         return IngestError(source, "invalid JSON (nested too deeply)")
