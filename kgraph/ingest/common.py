@@ -39,10 +39,10 @@ def decode(data: bytes) -> str:
 
 def binary(sample: bytes) -> str | None:
     """Why the start of a file says it is not text: a PDF, image, archive or program, or NUL
-    bytes past one in a hundred; None for text. A stray NUL in a text is cleaned (`clean`)."""
+    bytes past one in ten; None for text. A stray NUL in a text is cleaned (`clean`)."""
     if sample.startswith(_SIGNATURES):
         return "binary, not text (a PDF, image, archive or program)"
-    if not sample.startswith(WIDE_BOMS) and sample.count(0) * 100 > len(sample):
+    if not sample.startswith(WIDE_BOMS) and sample.count(0) * 10 > len(sample):
         return "binary, not text (NUL bytes)"
     return None
 

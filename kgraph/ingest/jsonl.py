@@ -32,7 +32,8 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
         try:
             line = stream.readline(max_size + 1)
         except (EOFError, OSError, zlib.error) as err:  # a damaged or cut-off .gz
-            yield IngestError(f"{source}:{number + 1}", f"the file breaks off here ({err})")
+            yield (IngestError(f"{source}:{number + 1}", f"the file breaks off here ({err})")
+                   if number else IngestError(source, f"cannot read ({err})"))
             return
         if not line:
             return
