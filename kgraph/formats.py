@@ -12,14 +12,17 @@ from kgraph.models import Camp, Claim, Contradiction, Dispute
 
 def claim_json(claim: Claim) -> dict:
     quantity = claim.quantity
+    # the sentence without the blank lines a parser may give it, and offsets that still hold it
+    text = claim.evidence.text.strip()
+    start = claim.evidence.start + len(claim.evidence.text) - len(claim.evidence.text.lstrip())
     return {
         "id": claim.id,
         "source": claim.source.name,
         "stance": claim.stance.value,
         "proposition": claim.proposition.label,
-        "text": claim.evidence.text.strip(),
-        "start": claim.evidence.start,
-        "end": claim.evidence.end,
+        "text": text,
+        "start": start,
+        "end": start + len(text),
         "document": claim.document_name,
         "date": claim.date,
         "holds": list(claim.holds) if claim.holds else None,
