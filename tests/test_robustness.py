@@ -209,7 +209,8 @@ def test_stdin_jsonl_errors_have_line_numbers(stand_in_extractor, tmp_path):
 def test_nothing_readable_is_status_1_and_writes_nothing(tmp_path, stand_in_extractor):
     result = run("build", str(BAD / "empty.txt"), str(BAD / "picture.txt"),
                  "--out", str(tmp_path / "out"), code=1)
-    assert result.stderr.splitlines()[-1] == "kgraph: no documents could be read; nothing was written"
+    assert result.stderr.splitlines()[-1] == (
+        "kgraph: no documents could be read; nothing was written")
     assert not (tmp_path / "out").exists()
     result = run("ingest", str(tmp_path / "nowhere"), "--store", str(tmp_path / "s"), code=1)
     assert result.stderr.splitlines() == [
@@ -338,7 +339,8 @@ def test_a_second_writer_with_bad_inputs_is_one_line(messy, tmp_path):
 # --- names and quotes unsafe in IRIs, HTML and SPARQL -------------------------------------------
 
 HOSTILE = ['Ana "the Fixer" <Ruiz>', "Sami \u202eAl-Rashid\u202c {\\}", "line\nbreak \U0001F69A",
-           "</script><script>alert(1)</script>", "  spaced   out  ", "\u200f\u05e9\u05dc\u05d5\u05dd"]
+           "</script><script>alert(1)</script>", "  spaced   out  ",
+           "\u200f\u05e9\u05dc\u05d5\u05dd"]
 
 
 def hostile_document() -> tuple[Document, list[Claim]]:

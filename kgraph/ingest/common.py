@@ -10,6 +10,7 @@ _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 # C0 and C1 control characters other than tab and newline, and the two non-characters: they are
 # no part of any article, and NUL or ESC in a literal trips up other RDF and SPARQL tools
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half a character: a JSON "\ud83d" escape alone
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal colour codes in a pasted log
 _BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")  # vertical tab, form feed, NEL, separators
 _NOT_ASCII_OR_REPLACED = re.compile(r"[^\x00-\x7f\ufffd]")
@@ -48,8 +49,9 @@ def binary(sample: bytes) -> str | None:
 
 
 def clean(text: str) -> str:
-    """\\n newlines, and no control characters: those that break lines become \\n."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """\\n newlines, and no control characters: those that break lines become \\n; half a
+    character (a lone surrogate, which UTF-8 cannot hold) becomes U+FFFD."""
+    text = _SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _CONTROLS.sub("", _BREAKS.sub("\n", _ANSI.sub("", text)))
 
 

@@ -27,7 +27,7 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
     """`parse_jsonl` over a byte stream, one line in memory at a time; each line is decoded on
     its own (a line in Windows-1252 among UTF-8 ones is still read) and a line over `max_size`
     bytes is refused. A gzip stream that breaks off ends with an error at the next line."""
-    number = 0
+    number, read_any = 0, False
     while True:
         try:
             line = stream.readline(max_size + 1)
@@ -36,6 +36,8 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
                    if number else IngestError(source, f"cannot read ({err})"))
             return
         if not line:
+            if not read_any:
+                yield IngestError(source, "empty")
             return
         number += 1
         where = (f"{name}:{number}", f"{source}:{number}")
@@ -52,6 +54,7 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
             continue
         text = decode(line)
         if text.strip():
+            read_any = True
             yield parse_record(text, *where)
 
 
