@@ -235,6 +235,30 @@ def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(tmp_path, stand_i
     assert "\r" not in result.stderr
 
 
+def test_progress_is_a_bar_in_a_terminal(tmp_path):
+    import pty
+
+    terminal, child_side = pty.openpty()
+    child = subprocess.Popen([sys.executable, ingest_child.__file__, str(BAD),
+                              str(tmp_path / "store")], stderr=child_side, stdout=subprocess.PIPE)
+    os.close(child_side)
+    shown = b""
+    while chunk := _read_terminal(terminal):
+        shown += chunk
+    assert child.wait(timeout=120) == 0
+    screen = shown.decode()
+    assert "Parsing 30 documents" in screen and "100%" in screen
+    assert "\r\nstored a document" in screen  # the finished bar keeps its line
+    assert "kgraph: parsing" not in screen
+
+
+def _read_terminal(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # Linux: the terminal is gone once the child has exited
+        return b""
+
+
 def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     target = write_atomic(tmp_path / "claims.json", "old\n")
 
@@ -254,26 +278,6 @@ def kgraph(*args: str, **options) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kgraph.cli", *args], **options)
 
 
-@pytest.fixture(scope="module")
-def big_store(tmp_path_factory) -> Path:
-    """A store with 750 claims (more than a pipe holds as CSV), put in without the model."""
-    root = tmp_path_factory.mktemp("big")
-    write_articles(root / "articles")
-    child = subprocess.run([sys.executable, str(ingest_child.__file__), str(root / "articles"),
-                            str(root / "store")], capture_output=True, text=True)
-    assert child.returncode == 0, child.stderr
-    return root / "store"
-
-
-def test_a_reader_that_goes_away_is_no_error(big_store):
-    claims = kgraph("claims", "--store", str(big_store), "--format", "csv",
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert claims.stdout.readline().startswith(b"id,")  # `| head -1`
-    claims.stdout.close()
-    assert claims.wait(timeout=120) == 0
-    assert claims.stderr.read() == b""
-
-
 def articles_with_bad_inputs(folder: Path) -> Path:
     write_articles(folder)
     for name in ("empty.txt", "picture.txt", "controls.txt", "mixed-lines.jsonl",
@@ -283,8 +287,8 @@ def articles_with_bad_inputs(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def messy(tmp_path_factory) -> tuple[Path, dict]:
-    """Articles with bad inputs among them, and what a clean run of them stores."""
+def messy(tmp_path_factory) -> tuple[Path, dict, Path]:
+    """Articles with bad inputs among them, what a clean run of them stores, and where."""
     root = tmp_path_factory.mktemp("messy")
     articles = articles_with_bad_inputs(root / "articles")
     clean = subprocess.run([sys.executable, ingest_child.__file__, str(articles),
@@ -293,12 +297,22 @@ def messy(tmp_path_factory) -> tuple[Path, dict]:
     assert "Traceback" not in clean.stderr
     assert f"kgraph: {articles / 'picture.txt'}: binary, not text" in clean.stderr
     with open_store(root / "clean") as store:
-        return articles, by_graph(store.quads())
+        return articles, by_graph(store.quads()), root / "clean"
+
+
+def test_a_reader_that_goes_away_is_no_error(messy):
+    _, _, store = messy  # 750 claims: more than a pipe holds as CSV
+    claims = kgraph("claims", "--store", str(store), "--format", "csv",
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert claims.stdout.readline().startswith(b"id,")  # `| head -1`
+    claims.stdout.close()
+    assert claims.wait(timeout=120) == 0
+    assert claims.stderr.read() == b""
 
 
 @pytest.mark.parametrize("stop, status", [(signal.SIGINT, 130), (signal.SIGKILL, -9)])
 def test_stopped_in_the_middle_among_bad_inputs_and_run_again(messy, tmp_path, stop, status):
-    articles, expected = messy
+    articles, expected, _ = messy
     child = subprocess.Popen([sys.executable, ingest_child.__file__, str(articles),
                               str(tmp_path / "store")], stderr=subprocess.PIPE, text=True)
     stored = 0
@@ -324,7 +338,7 @@ def test_stopped_in_the_middle_among_bad_inputs_and_run_again(messy, tmp_path, s
 
 
 def test_a_second_writer_with_bad_inputs_is_one_line(messy, tmp_path):
-    articles, _ = messy
+    articles, _, _ = messy
     with open_store(tmp_path / "store"):
         other = kgraph("ingest", str(articles), "--store", str(tmp_path / "store"),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

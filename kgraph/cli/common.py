@@ -118,7 +118,7 @@ class Progress:
     """`on_progress(done, total)` for the library: a bar on stderr in a terminal; elsewhere
     (a log, CI) a plain line when it starts and then every `every` seconds."""
 
-    def __init__(self, what: str = "documents", every: float = 10.0) -> None:
+    def __init__(self, what: str = "document", every: float = 10.0) -> None:
         self.what, self.every = what, every
         self.bar = None
         self.shown, self.last = 0, 0.0
@@ -126,21 +126,27 @@ class Progress:
     def __call__(self, done: int, total: int | None) -> None:
         if not total:
             return
+        what = f"{total} {self.what}{'s' * (total != 1)}"
         if sys.stderr.isatty():
             if self.bar is None:
-                self.bar = click.progressbar(length=total, label=f"Parsing {total} "
-                                             f"{self.what}", file=sys.stderr)
+                self.bar = click.progressbar(length=total, label=f"Parsing {what}",
+                                             file=sys.stderr)
                 self.bar.__enter__()
             self.bar.update(done - self.shown)
             self.shown = done
+            if done >= total:  # what follows (storing, reasoning) prints on a line of its own
+                self.close()
         elif done == 0 or time.monotonic() - self.last >= self.every:
-            error(f"parsing {total} {self.what}" if done == 0
-                  else f"parsed {done} of {total} {self.what}")
+            error(f"parsing {what}" if done == 0 else f"parsed {done} of {what}")
             self.last = time.monotonic()
 
     def __enter__(self) -> "Progress":
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
