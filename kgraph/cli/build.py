@@ -21,9 +21,9 @@ def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None
           max_size: int, strict: bool, model: str | None) -> None:
     """Read INPUTS and write the whole contradiction graph into --out.
 
-    INPUTS are files (.txt, .md, .html, .htm, .jsonl), folders (read recursively; README files
-    and kgraph's own --out folder are skipped) or - for stdin. A .txt file may begin with a
-    line 'date YYYY-MM-DD'. Inputs that cannot be read are reported one line each on stderr
+    INPUTS are files (.txt, .md, .html, .htm, .jsonl, or any of them gzipped as .gz), folders
+    (read recursively; README files and kgraph's own --out folder are skipped) or - for
+    stdin. A .txt file may begin with a line 'date YYYY-MM-DD'. Inputs that cannot be read are reported one line each on stderr
     and skipped (JSONL: one line per bad line); the rest are built. The exit status is 0 when
     something was built, 1 when nothing could be read (or, with --strict, anything was
     skipped). With --store FOLDER the outputs cover everything the store holds.
