@@ -153,6 +153,16 @@ def test_a_gzip_that_is_not_one(tmp_path):
     assert error.source == str(path) and "gzip" in error.reason.lower()
 
 
+def test_deeply_nested_json_and_html_are_named_not_crashed_on(tmp_path):
+    feed = tmp_path / "nested.jsonl"
+    feed.write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    assert read(feed) == [IngestError(f"{feed}:1", "invalid JSON (nested too deeply)")]
+    page = tmp_path / "nested.html"
+    page.write_text("<html><body>" + "<div>" * 50_000 + "<p>The mayor said so.</p></body>")
+    [result] = read(page)
+    assert isinstance(result, (Document, IngestError))
+
+
 # --- sizes --------------------------------------------------------------------------------------
 
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
