@@ -235,7 +235,7 @@ def test_strict_makes_a_skipped_input_status_1(tmp_path, stand_in_extractor):
     assert strict.stderr.splitlines()[-1] == "kgraph: 1 input skipped (--strict)"
     built = run("build", *inputs, "--out", str(tmp_path / "out"), "--strict", code=1)
     assert (tmp_path / "out" / "claims.json").exists()  # what could be read is still built
-    assert "(1 inputs skipped)" in built.stdout
+    assert "(1 input skipped)" in built.stdout
 
 
 def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(tmp_path, stand_in_extractor):

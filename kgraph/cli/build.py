@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kgraph.cli.common import (MODEL_HELP, Progress, error, failures, input_options, skipped,
-                               store_options)
+                               skipped_count, store_options)
 
 
 @click.command()
@@ -105,7 +105,7 @@ def summary(report) -> str:
         f"Graph written to {report.outputs['graph.html']}",
         "  also: " + ", ".join(str(p) for k, p in report.outputs.items() if k != "graph.html"),
         f"Documents read: {ingest.documents}"
-        + (f" ({len(ingest.errors)} inputs skipped)" if ingest.errors else ""),
+        + (f" ({skipped_count(ingest.errors)} skipped)" if ingest.errors else ""),
         f"Claims found: {len(report.claims)}",
         f"Contradictions found: {len(report.contradictions)}",
     ]

@@ -63,10 +63,14 @@ def input_options(command: F) -> F:
              "naming it and its size: e.g. 50MB, 500kB.")(command)
 
 
+def skipped_count(errors: tuple[object, ...]) -> str:
+    return f"{len(errors)} input{'s' * (len(errors) != 1)}"
+
+
 def skipped(errors: tuple[object, ...], strict: bool) -> None:
     """After the summary: with --strict, a skipped input makes the exit status 1."""
     if errors and strict:
-        error(f"{len(errors)} input{'s' * (len(errors) != 1)} skipped (--strict)")
+        error(f"{skipped_count(errors)} skipped (--strict)")
         sys.exit(1)
 
 
