@@ -112,6 +112,13 @@ def test_encodings(name, start):
     assert doc.date == "2025-06-05"
 
 
+def test_jsonl_in_utf16_is_named_not_misread(tmp_path):
+    feed = tmp_path / "wide.jsonl"
+    feed.write_bytes(json.dumps({"text": "The port said so."}).encode("utf-16"))
+    assert read(feed) == [
+        IngestError(str(feed), "JSONL must be UTF-8 (this file is UTF-16 or UTF-32)")]
+
+
 def test_broken_utf8_bytes_become_replacement_characters():
     [doc] = documents(BAD / "broken-utf8.txt")
     assert doc.text.endswith("Thursd\ufffdy\ufffd.")

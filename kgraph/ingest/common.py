@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
-# C0 and C1 control characters other than tab and newline, and the two non-characters: they are
-# no part of any article, and NUL or ESC in a literal trips up other RDF and SPARQL tools
+# C0 and C1 control characters other than tab and newline, and the two non-characters: no part
+# of any article, and what reads kgraph's output (XML tools, terminals, spreadsheets) trips on them
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # half a character: a JSON "\ud83d" escape alone
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal colour codes in a pasted log
@@ -55,14 +55,14 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", _BREAKS.sub("\n", _ANSI.sub("", text)))
 
 
-def megabytes(size: int) -> str:
+def _megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def too_large(size: int | None, limit: int) -> str:
     """The reason given when an input is over the size limit (size None: not known exactly)."""
-    found = f"{megabytes(size)}, " if size is not None else ""
-    return f"too large ({found}limit {megabytes(limit)}; raise it with --max-size)"
+    found = f"{_megabytes(size)}, " if size is not None else ""
+    return f"too large ({found}limit {_megabytes(limit)}; raise it with --max-size)"
 
 
 def document_id(text: str) -> str:

@@ -41,11 +41,8 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
             return
         number += 1
         where = (f"{name}:{number}", f"{source}:{number}")
-        if number == 1 and (reason := binary(line[:BINARY_SAMPLE])):
+        if number == 1 and (reason := _not_jsonl(line)):
             yield IngestError(source, reason)
-            return
-        if number == 1 and line.startswith(WIDE_BOMS):
-            yield IngestError(source, "JSONL must be UTF-8 (this file is UTF-16 or UTF-32)")
             return
         if len(line) > max_size and not line.endswith(b"\n"):
             while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
@@ -56,6 +53,12 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
         if text.strip():
             read_any = True
             yield parse_record(text, *where)
+
+
+def _not_jsonl(first_line: bytes) -> str | None:
+    if first_line.startswith(WIDE_BOMS):
+        return "JSONL must be UTF-8 (this file is UTF-16 or UTF-32)"
+    return binary(first_line[:BINARY_SAMPLE])
 
 
 def parse_record(line: str, name: str, source: str) -> Document | IngestError:
