@@ -34,3 +34,29 @@ def test_readme_python_example_runs(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert re.search(r"\d+ claims, [1-9]\d* contradictions", printed)
     assert (tmp_path / "out" / "kursk" / "graph.html").is_file()
+
+
+def commands(group, prefix: str = "kgraph") -> list[tuple[str, object]]:
+    """Every command under the click group, sub-groups walked, as ("kgraph name", command)."""
+    import click
+
+    found = []
+    for name, command in sorted(group.commands.items()):
+        found.append((f"{prefix} {name}", command))
+        if isinstance(command, click.Group):
+            found += commands(command, f"{prefix} {name}")
+    return found
+
+
+def test_every_command_teaches_and_is_in_the_readme():
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    found = commands(main)
+    assert {"kgraph build", "kgraph ingest", "kgraph claims"} <= {name for name, _ in found}
+    for name, command in found:
+        help_text = CliRunner().invoke(main, name.split()[1:] + ["--help"]).output
+        assert (command.help or "").strip(), f"{name} has no help text"
+        assert "Example" in help_text, f"{name} --help gives no example"
+        assert re.search(rf"`?{re.escape(name)}\b", README), f"{name} is not in README.md"
