@@ -74,7 +74,7 @@ def reason(store: str, update_url: str | None) -> None:
 
     Every rule (one SPARQL file each: negation, numeric, ...) runs again; what they find
     replaces the previous inferred graph. Run it after editing your own lexicon file
-    (KGRAPH_LEXICON) or after adding rules.
+    (KGRAPH_LEXICON): the lexicon says which relations are exclusive.
 
     \b
     Example:
