@@ -95,6 +95,13 @@ def test_vellmark_camps(vellmark):
         ["Jonas Feld", "Northbridge Election Watch", "Reform Front", "Tomas Reyk"]]
 
 
+def test_vellmark_evidence_is_whole_sentences(vellmark):
+    watch = [c for c in vellmark.claims if c.source.name == "Northbridge Election Watch"]
+    assert len(watch) == 2
+    for claim in watch:
+        assert "Northbridge Election Watch" in claim.evidence.text
+
+
 def test_vellmark_page_furniture_gives_no_claims(vellmark):
     texts = " ".join(c.evidence.text for c in vellmark.claims)
     assert "derby" not in texts and "soups" not in texts and "Northbridge Review" not in texts
