@@ -5,7 +5,8 @@
 Ingests FOLDER (default examples/vellmark-election) into STORE ("memory" unless a folder is
 given: then an on-disk store kept between runs, and a second run adds nothing), reasons, and
 runs two queries of its own: the contradictions by kind, and for each contradiction the sources
-on every side. The ontology's prefixes (kg:, prov:, skos:, rdfs: ...) are predeclared.
+on every side; then one of kgraph's named queries, with a parameter. The ontology's prefixes
+(kg:, prov:, skos:, rdfs: ...) are predeclared.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from kgraph.pipeline import ingest
+from kgraph.query import run_query
 from kgraph.reason import reason
 from kgraph.store import open_store
 
@@ -54,6 +56,12 @@ def main(folder: Path, store: str) -> None:
                 f"{row['position']} ({row['sources']})")
         for (_, label), positions in sides.items():
             print(f"  {label}: " + " vs ".join(positions))
+        print("\nMost disputed (the named query most-disputed):")
+        for row in run_query(db, "most-disputed"):
+            print(f"  {row['proposition']}: {row['sources']} sources, {row['claims']} claims")
+        print("\nNumeric contradictions (contradictions-by-kind, kind=numeric):")
+        for row in run_query(db, "contradictions-by-kind", kind="numeric"):
+            print(f"  {row['explanation']}")
 
 
 if __name__ == "__main__":

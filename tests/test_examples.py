@@ -134,6 +134,8 @@ def test_query_contradictions_script_keeps_a_store(tmp_path):
     assert "NumericConflict  4" in first and "ExclusiveValue   3" in first
     assert ("who | won | Vellmark election: Helena Brandt (Unity Party) vs Tomas Reyk "
             "(Reform Front)") in first
+    assert "Helena Brandt | won | Vellmark election: 5 sources, 5 claims" in first
+    assert first.split("kind=numeric):")[1].count("(the figures do not overlap)") == 4
     again = run("query_contradictions.py", str(VELLMARK), store, cwd=tmp_path)
     assert "Read 5 documents (0 new), 0 new claims" in again
     assert again.split("quads.")[1] == first.split("quads.")[1]  # the same answers
