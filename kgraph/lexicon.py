@@ -65,7 +65,11 @@ class LexiconError(ValueError):
 
 def lexicon_files() -> tuple[Path, ...]:
     """The shipped ontology/lexicon.ttl, then the files KGRAPH_LEXICON names."""
-    extra = os.environ.get(LEXICON_ENV, "")
+    return _files(os.environ.get(LEXICON_ENV, ""))
+
+
+@lru_cache(maxsize=8)
+def _files(extra: str) -> tuple[Path, ...]:
     return (ontology_dir() / "lexicon.ttl",
             *(Path(p).expanduser() for p in extra.split(os.pathsep) if p.strip()))
 
@@ -87,21 +91,12 @@ def lexicon_graph(files: tuple[Path, ...] | None = None) -> Graph:
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The lexicon from `path`, or by default the shipped one plus KGRAPH_LEXICON's files.
-    Read again when the list of files or one of them changes, so a notebook that edits its
-    own lexicon file sees the change."""
-    files = (Path(path),) if path else lexicon_files()
-    return _load_lexicon(files, tuple(_modified(f) for f in files))
-
-
-def _modified(path: Path) -> float | None:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return None  # lexicon_graph says what is wrong with it
+    Read once per process and value of KGRAPH_LEXICON: the stages ask for it per claim."""
+    return _load_lexicon((Path(path),) if path else lexicon_files())
 
 
 @lru_cache(maxsize=8)
-def _load_lexicon(files: tuple[Path, ...], modified: tuple[float | None, ...]) -> Lexicon:
+def _load_lexicon(files: tuple[Path, ...]) -> Lexicon:
     graph = lexicon_graph(files)
     arity = {_name(c): int(a) for c, a in graph.subject_objects(KG.arity)}
     exclusive = frozenset(_name(c) for c in graph.subjects(KG.exclusive, Literal(True)))

@@ -2,8 +2,6 @@
 the installed package: extraction and the reasoner both read it, and a bad file is one line."""
 from __future__ import annotations
 
-import os
-
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
@@ -33,16 +31,6 @@ def test_synonyms_from_kgraph_lexicon(tmp_path, monkeypatch):
     assert lexicon.relation("surrounded") == "encircled"  # the shipped labels stay
     monkeypatch.delenv(LEXICON_ENV)
     assert load_lexicon().relation("hemmed in") is None
-
-
-def test_an_edited_lexicon_file_is_read_again(tmp_path, monkeypatch):
-    path = own_lexicon(tmp_path, 'kgl:encircled skos:altLabel "hemmed in"@en .')
-    monkeypatch.setenv(LEXICON_ENV, str(path))
-    assert load_lexicon().relation("boxed in") is None
-    path.write_text(PREFIXES + 'kgl:encircled skos:altLabel "boxed in"@en .', encoding="utf-8")
-    stat = path.stat()  # a different modification time even on a coarse clock
-    os.utime(path, (stat.st_atime, stat.st_mtime + 2))
-    assert load_lexicon().relation("boxed in") == "encircled"
 
 
 def test_a_new_exclusive_relation_reaches_the_reasoner(tmp_path, monkeypatch):
