@@ -1,8 +1,13 @@
 """The relation lexicon (ontology/lexicon.ttl) and gazetteer (ontology/places.tsv) as plain
-lookups. Both are data a researcher edits; this module only reads them."""
+lookups. Both are data a researcher edits; this module only reads them.
+
+A researcher adds synonyms or relations without touching the installed package: Turtle files
+named in the environment variable KGRAPH_LEXICON (several separated by os.pathsep) are read
+after the shipped lexicon, by extraction and by the reasoner alike."""
 from __future__ import annotations
 
 import csv
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +17,7 @@ from typing import Mapping
 
 from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
+from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kgraph.paths import ontology_dir
 from kgraph.rdf.vocab import KG, LEX
@@ -50,10 +56,48 @@ def _labels(graph: Graph, scheme) -> dict[str, str]:
     return labels
 
 
+LEXICON_ENV = "KGRAPH_LEXICON"
+
+
+class LexiconError(ValueError):
+    """A lexicon file could not be read; the message names the file and the reason."""
+
+
+def lexicon_files() -> tuple[Path, ...]:
+    """The shipped ontology/lexicon.ttl, then the files KGRAPH_LEXICON names."""
+    return _files(os.environ.get(LEXICON_ENV, ""))
+
+
 @lru_cache(maxsize=8)
+def _files(extra: str) -> tuple[Path, ...]:
+    return (ontology_dir() / "lexicon.ttl",
+            *(Path(p).expanduser() for p in extra.split(os.pathsep) if p.strip()))
+
+
+def lexicon_graph(files: tuple[Path, ...] | None = None) -> Graph:
+    """The lexicon's triples, from `files` (default: lexicon_files()) merged in one graph."""
+    graph = Graph()
+    for path in lexicon_files() if files is None else files:
+        try:
+            graph.parse(path, format="turtle")
+        except BadSyntax as err:
+            raise LexiconError(f"{path}: line {err.lines + 1}: {err._why}") from None
+        except OSError as err:
+            raise LexiconError(f"{path}: {err.strerror or err}") from None
+        except Exception as err:  # rdflib's parser fails on some truncated files with others
+            raise LexiconError(f"{path}: not Turtle ({type(err).__name__}: {err})") from None
+    return graph
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Read the lexicon Turtle (default: the shipped ontology/lexicon.ttl)."""
-    graph = Graph().parse(path or ontology_dir() / "lexicon.ttl", format="turtle")
+    """The lexicon from `path`, or by default the shipped one plus KGRAPH_LEXICON's files.
+    Read once per process and value of KGRAPH_LEXICON: the stages ask for it per claim."""
+    return _load_lexicon((Path(path),) if path else lexicon_files())
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(files: tuple[Path, ...]) -> Lexicon:
+    graph = lexicon_graph(files)
     arity = {_name(c): int(a) for c, a in graph.subject_objects(KG.arity)}
     exclusive = frozenset(_name(c) for c in graph.subjects(KG.exclusive, Literal(True)))
     agent_types = {_name(r): _name(t) for r, t in graph.subject_objects(KG.agentType)}

@@ -85,7 +85,12 @@ def reason(store: str, update_url: str | None) -> None:
     """Recompute the contradictions of the graph in --store.
 
     Every rule (one SPARQL file each: negation, numeric, ...) runs again; what they find
-    replaces the previous inferred graph.
+    replaces the previous inferred graph. Run it after editing your own lexicon file
+    (KGRAPH_LEXICON): the lexicon says which relations are exclusive.
+
+    \b
+    Example:
+      kgraph reason --store graph.db
     """
     from kgraph.reason import reason as run_reason
     from kgraph.store import open_store

@@ -82,6 +82,7 @@ def error(message: object) -> None:
 def failures() -> Iterator[None]:
     """Library errors as one line on stderr and exit status 2; Ctrl-C as status 130."""
     from kgraph.extract.model import ModelNotFound
+    from kgraph.lexicon import LexiconError
     from kgraph.pipeline import NothingRead
     from kgraph.store import StoreError
 
@@ -90,7 +91,7 @@ def failures() -> Iterator[None]:
     except NothingRead as err:
         error(err)
         sys.exit(1)
-    except (ModelNotFound, StoreError) as err:
+    except (ModelNotFound, StoreError, LexiconError) as err:
         error(err)
         sys.exit(2)
     except OSError as err:  # an output that cannot be written: say which and why

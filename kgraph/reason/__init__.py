@@ -13,13 +13,13 @@ from dataclasses import dataclass, replace
 from typing import Collection, Mapping
 from importlib import resources
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from kgraph.models import Contradiction, Proposition
 from kgraph.reason.read import contradictions_from_triples, source_names, stale_query, values
 from kgraph.rdf.iris import contradiction_iri, document_iri, proposition_iri
-from kgraph.paths import ontology_dir
+from kgraph.lexicon import lexicon_graph
 from kgraph.rdf.vocab import INFERRED_GRAPH, KG, LEXICON_GRAPH, PENDING_GRAPH
 from kgraph.store.base import Store
 
@@ -133,7 +133,7 @@ def _exclusive_objects(store: Store, props: Collection[URIRef],
 def _put_lexicon(store: Store) -> None:
     """The lexicon's declarations (which relations are exclusive) sit beside the claims, so the
     rules read them with SPARQL like everything else, on any backend. Written when changed."""
-    lexicon = set(Graph().parse(ontology_dir() / "lexicon.ttl"))
+    lexicon = set(lexicon_graph())
     stored = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{LEXICON_GRAPH}> "
                              "{ ?s ?p ?o } }")
     if set(stored) != lexicon:
