@@ -8,6 +8,7 @@ on click, and run nothing an article smuggled in.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,15 @@ class Opened:
         self.url = path.resolve().as_uri()
         self.page.goto(self.url)
         if ready:
-            self.page.wait_for_function(ready, timeout=120_000)
+            self.wait_until(ready)
+
+    def wait_until(self, expression: str, seconds: float = 120) -> None:
+        # polled from here: Playwright's wait_for_function evaluates its predicate with eval,
+        # which the page's CSP refuses now and then (microsoft/playwright#7395, #36986)
+        deadline = time.monotonic() + seconds
+        while not self.page.evaluate(expression):
+            assert time.monotonic() < deadline, f"page never satisfied {expression!r}"
+            self.page.wait_for_timeout(50)
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
