@@ -119,6 +119,12 @@ def test_jsonl_in_utf16_is_named_not_misread(tmp_path):
         IngestError(str(feed), "JSONL must be UTF-8 (this file is UTF-16 or UTF-32)")]
 
 
+def test_an_html_page_in_its_declared_encoding():
+    [page] = documents(BAD / "cyrillic-windows-1251.html")
+    assert page.title == "Мост через реку закрыт"
+    assert "Городской совет Заречья заявил" in page.text
+
+
 def test_broken_utf8_bytes_become_replacement_characters():
     [doc] = documents(BAD / "broken-utf8.txt")
     assert doc.text.endswith("Thursd\ufffdy\ufffd.")
@@ -247,7 +253,7 @@ def test_strict_makes_a_skipped_input_status_1(tmp_path, stand_in_extractor):
 
 def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(tmp_path, stand_in_extractor):
     result = run("ingest", str(BAD), "--store", str(tmp_path / "s"))
-    assert "kgraph: parsing 30 documents" in result.stderr.splitlines()
+    assert "kgraph: parsing 31 documents" in result.stderr.splitlines()
     assert "\r" not in result.stderr
 
 
@@ -263,7 +269,7 @@ def test_progress_is_a_bar_in_a_terminal(tmp_path):
         shown += chunk
     assert child.wait(timeout=120) == 0
     screen = shown.decode()
-    assert "Parsing 30 documents" in screen and "100%" in screen
+    assert "Parsing 31 documents" in screen and "100%" in screen
     assert "\r\nstored a document" in screen  # the finished bar keeps its line
     assert "kgraph: parsing" not in screen
 

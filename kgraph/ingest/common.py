@@ -19,23 +19,36 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 WIDE_BOMS = tuple(bom for bom, _ in _BOMS)  # text in UTF-16 or UTF-32, not byte-oriented
 _SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
                b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 BINARY_SAMPLE = 8192  # how much of a file tells text from binary
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, declared: str | None = None) -> str:
     """Bytes -> clean text with \\n newlines. A BOM says the encoding (UTF-8, UTF-16, UTF-32);
-    otherwise UTF-8, where a few broken bytes become U+FFFD; text with no valid UTF-8 beyond
-    ASCII is read as Windows-1252 (scraped Latin-1 pages), whose undefined bytes become U+FFFD."""
+    otherwise UTF-8, and when that fails the encoding the file `declared` (an HTML page's
+    charset); else a few broken bytes become U+FFFD, and text with no valid UTF-8 beyond ASCII
+    is read as Windows-1252 (scraped Latin-1 pages), whose undefined bytes become U+FFFD."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return clean(data.decode(encoding, errors="replace"))
     try:
         return clean(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
+        if declared:
+            return clean(data.decode(declared, errors="replace"))
         text = data.decode("utf-8-sig", errors="replace")
         if not _NOT_ASCII_OR_REPLACED.search(text):
             text = data.decode("cp1252", errors="replace")
         return clean(text)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag, when Python knows it."""
+    match = _META_CHARSET.search(head)
+    try:
+        return codecs.lookup(match[1].decode("ascii")).name if match else None
+    except LookupError:
+        return None
 
 
 def binary(sample: bytes) -> str | None:

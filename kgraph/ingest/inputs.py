@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, TextIO, Union
 
 from ..models import Document
-from .common import BINARY_SAMPLE, binary, decode, too_large
+from .common import BINARY_SAMPLE, binary, declared_charset, decode, too_large
 from .errors import IngestError
 from .html import parse_html
 from .jsonl import parse_jsonl, read_jsonl
@@ -30,6 +30,7 @@ PARSERS: dict[str, Parser] = {
     ".htm": parse_html,
     ".jsonl": parse_jsonl,
 }
+HTML = (".html", ".htm")  # pages may declare their encoding in a <meta> tag
 COMPRESSED = ".gz"  # any of the above, gzipped: articles.jsonl.gz
 STDIN_NAME = "<stdin>"
 DEFAULT_MAX_SIZE = 20_000_000  # bytes of one article: a file, or one JSONL line
@@ -121,7 +122,8 @@ def _read_stream(stream: BinaryIO, kind: str, name: str, source: str,
     elif reason := binary(data[:BINARY_SAMPLE]):
         yield IngestError(source, reason)
     else:
-        parsed = PARSERS[kind](decode(data), name, source)
+        charset = declared_charset(data[:BINARY_SAMPLE]) if kind in HTML else None
+        parsed = PARSERS[kind](decode(data, charset), name, source)
         yield from [parsed] if isinstance(parsed, (Document, IngestError)) else parsed
 
 
