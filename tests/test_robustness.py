@@ -245,7 +245,8 @@ def test_strict_makes_a_skipped_input_status_1(tmp_path, stand_in_extractor):
     relaxed = run("ingest", *inputs, "--store", str(tmp_path / "a"))
     assert "skipped inputs: 1" in relaxed.stdout
     strict = run("ingest", *inputs, "--store", str(tmp_path / "b"), "--strict", code=1)
-    assert strict.stderr.splitlines()[-1] == "kgraph: 1 input skipped (--strict)"
+    assert strict.stderr.splitlines()[-2:] == ["kgraph: 1 input skipped: 1 empty",
+                                               "kgraph: 1 input skipped (--strict)"]
     built = run("build", *inputs, "--out", str(tmp_path / "out"), "--strict", code=1)
     assert (tmp_path / "out" / "claims.json").exists()  # what could be read is still built
     assert "(1 input skipped)" in built.stdout
@@ -472,6 +473,9 @@ def test_a_folder_of_bad_and_good_inputs_builds(built):
     named = {line.split(": ", 2)[1] for line in first.stderr.splitlines()
              if line.startswith(f"kgraph: {BAD}")}
     assert {Path(n).name for n in named} == SKIPPED.keys()
+    summary = first.stderr.splitlines()[-1]  # what a long run ends with, by reason
+    assert summary.startswith(f"kgraph: {len(SKIPPED)} inputs skipped: 3 empty; ")
+    assert "; 2 binary, not text;" in summary and "; 2 invalid JSON;" in summary
     claims = json.loads((out / "claims.json").read_text())["claims"]
     by_document = {}
     for claim in claims:

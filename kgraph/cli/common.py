@@ -6,10 +6,14 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
-from typing import Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from kgraph.ingest import IngestError
 
 STORE_HELP = ("The graph: a folder (an on-disk store, created on first use), 'memory', or "
               "the query URL of a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query).")
@@ -63,13 +67,19 @@ def input_options(command: F) -> F:
              "naming it and its size: e.g. 50MB, 500kB.")(command)
 
 
-def skipped_count(errors: tuple[object, ...]) -> str:
+def skipped_count(errors: tuple[IngestError, ...]) -> str:
     return f"{len(errors)} input{'s' * (len(errors) != 1)}"
 
 
-def skipped(errors: tuple[object, ...], strict: bool) -> None:
-    """After the summary: with --strict, a skipped input makes the exit status 1."""
-    if errors and strict:
+def skipped(errors: tuple[IngestError, ...], strict: bool) -> None:
+    """After the summary: the skipped inputs counted by reason, the line a batch of thousands
+    needs once the lines of each have scrolled away; with --strict, exit status 1."""
+    if not errors:
+        return
+    reasons = Counter(re.split(r" \(|;", e.reason)[0] for e in errors)
+    error(f"{skipped_count(errors)} skipped: "
+          + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()))
+    if strict:
         error(f"{skipped_count(errors)} skipped (--strict)")
         sys.exit(1)
 
