@@ -237,7 +237,7 @@ def test_nothing_readable_is_status_1_and_writes_nothing(tmp_path, stand_in_extr
     result = run("ingest", str(tmp_path / "nowhere"), "--store", str(tmp_path / "s"), code=1)
     assert result.stderr.splitlines() == [
         f"kgraph: {tmp_path / 'nowhere'}: no such file or directory",
-        "kgraph: no documents could be read; the store is unchanged"]
+        "kgraph: no documents could be read; nothing was added to the store"]
 
 
 def test_strict_makes_a_skipped_input_status_1(tmp_path, stand_in_extractor):

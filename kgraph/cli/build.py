@@ -70,7 +70,7 @@ def ingest(inputs: tuple[str, ...], store: str, update_url: str | None, max_size
         report = run_ingest(inputs, db, model=model, on_error=error, skip=[Path(store)],
                             max_size=max_size, on_progress=progress)
         if report.documents == 0:
-            raise NothingRead("no documents could be read; the store is unchanged")
+            raise NothingRead("no documents could be read; nothing was added to the store")
         found = run_reason(db, touched=report.propositions)
     click.echo(f"Documents read: {report.documents}, new: {report.added}, "
                f"claims added: {report.claims}"
