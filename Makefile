@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install browser demo test clean
+.PHONY: install browser demo test bench clean
 
 install: $(STAMP)
 
@@ -37,6 +37,10 @@ browser:
 
 test: install browser
 	KGRAPH_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+
+# the issue-9 benchmarks (docs/benchmarks.md): about 15 minutes on 2 cores
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import synthetic_corpus  # noqa: E402
+from synthetic import load_synthetic, synthetic_corpus  # noqa: E402
 
 from kgraph.rdf.mapping import document_quads  # noqa: E402
 from kgraph.reason import reason  # noqa: E402
@@ -25,13 +25,7 @@ def measure(claims: int) -> tuple[float, float, int, int]:
     """(load seconds, reason seconds, quads, contradictions) for a fresh store of `claims`."""
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "store") as store:
         start = time.perf_counter()
-        batch = []
-        for document, own in synthetic_corpus(claims):
-            batch += document_quads(document, own)
-            if len(batch) > 200_000:
-                store.add(batch)
-                batch = []
-        store.add(batch)
+        load_synthetic(store, claims)
         loaded = time.perf_counter() - start
         start = time.perf_counter()
         found = reason(store)

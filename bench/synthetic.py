@@ -12,6 +12,7 @@ import random
 from typing import Iterator
 
 from kgraph.models import Claim, Document, Proposition, Quantity, Source, Stance, TextSpan
+from kgraph.store import Store
 
 CLAIMS_PER_DOCUMENT = 10
 
@@ -37,6 +38,19 @@ def synthetic_corpus(claims: int, seed: int = 7, prefix: str = "syn",
             made += 1
         document_index += 1
         yield document, batch
+
+
+def load_synthetic(store: Store, claims: int) -> None:
+    """Put `claims` synthetic claims into `store`, in transactions of about 200k quads."""
+    from kgraph.rdf.mapping import document_quads
+
+    batch: list = []
+    for document, own in synthetic_corpus(claims):
+        batch += document_quads(document, own)
+        if len(batch) > 200_000:
+            store.add(batch)
+            batch = []
+    store.add(batch)
 
 
 def _claim(rng: random.Random, sources: list[Source], document: Document, i: int,

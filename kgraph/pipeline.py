@@ -4,7 +4,9 @@ ingest -> extract -> resolve -> rdf -> store -> reason -> render, each stage a l
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -37,47 +39,122 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
+# `--workers auto` starts a second spaCy process only for inputs of at least this many
+# documents: below it, starting the process costs more than it saves (docs/benchmarks.md)
+AUTO_WORKERS_FROM = 30
+
+
 def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
            on_error: Callable[[IngestError], None] = lambda e: None,
            skip: Iterable[Path] = (), max_size: int = DEFAULT_MAX_SIZE,
            on_progress: Callable[[int, int | None], None] = lambda done, total: None,
-           ) -> IngestReport:
+           workers: int | str = 1, batch_size: int = 32,
+           dask_scheduler: str | None = None, shards: str | Path | None = None) -> IngestReport:
     """Read, extract and store every input; documents the store holds already are skipped, so
     ingesting the same input twice changes nothing. Folders in `skip` are not read; articles
     over `max_size` bytes are refused (read_inputs). `on_progress(done, total)` is told how
-    many documents have gone to the parser (total None while it is not known)."""
-    from kgraph.extract import extract_claims
+    many documents have gone to the parser (total None: the input is read as it streams).
+
+    Documents stream through spaCy in batches of `batch_size` (`workers` processes, or "auto")
+    and their raw claims go to a spill file, so memory stays flat however long the run. The
+    names and topics that resolve/ needs from the whole corpus are gathered from the spill, then
+    each document is resolved and stored in turn.
+
+    With `dask_scheduler` (tcp://HOST:PORT) the extraction runs on that Dask cluster instead
+    (kgraph.distribute), its N-Quads shards kept in `shards` when given."""
+    if dask_scheduler:
+        from kgraph.distribute import ingest_on_cluster
+
+        return ingest_on_cluster(inputs, store, dask_scheduler, shards, model, skip, on_error,
+                                 max_size)
+    from kgraph.extract import extract_documents
     from kgraph.reason import await_reasoning
-    from kgraph.resolve import resolve_claims
+    from kgraph.resolve import corpus_context, resolve_claims
 
-    documents: dict[str, Document] = {}  # by id: the same article twice is read once
+    seen: set[str] = set()  # by id: the same article twice is read once
     errors: list[IngestError] = []
-    for item in read_inputs(inputs, skip=skip, max_size=max_size):
-        if isinstance(item, IngestError):
-            errors.append(item)
-            on_error(item)
-        else:
-            documents.setdefault(item.id, item)
-    new = [d for d in documents.values() if not store.has_graph(document_graph(d.id))]
-    parsing = _counted(new, on_progress)
-    claims = resolve_claims(list(extract_claims(parsing, model=model))) if new else []
-    by_document: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_document[claim.document].append(claim)
-    # marked first: documents a killed run stored are reasoned over by the next run
-    await_reasoning(store, [d.id for d in new])
-    for document in new:  # one transaction per document: all of it or none of it
-        store.add(document_quads(document, by_document[document.id]))
-    return IngestReport(len(documents), len(new), len(claims), tuple(errors),
-                        frozenset(c.proposition for c in claims))
+    with _Spill() as unread, _Spill() as parsed:
+        # read first (cheap next to the parse), so the total is known to the progress and to
+        # `--workers auto`; the texts wait on disk
+        for item in read_inputs(inputs, skip=skip, max_size=max_size):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                on_error(item)
+            elif item.id not in seen:
+                seen.add(item.id)
+                if not store.has_graph(document_graph(item.id)):
+                    unread.write(item)
+        documents = _counted(unread.read(), len(unread), on_progress)
+        ids = []
+        for document, claims in extract_documents(documents, model, batch_size,
+                                                  worker_count(len(unread), workers)):
+            parsed.write((document, claims))
+            ids.append(document.id)
+        raw_claims = (claims for _, claims in parsed.read())
+        corpus = corpus_context(raw_claims, (claims for _, claims in parsed.read()))
+        # marked first: documents a killed run stored are reasoned over by the next run
+        await_reasoning(store, ids)
+        claims_added = 0
+        propositions: set[Proposition] = set()
+        for document, raw in parsed.read():  # one transaction per document: all of it or none
+            claims = resolve_claims(raw, corpus)
+            # claims about one proposition repeat its content: each quad is stored once
+            store.add(dict.fromkeys(document_quads(document, claims)))
+            claims_added += len(claims)
+            propositions.update(c.proposition for c in claims)
+    return IngestReport(len(seen), len(ids), claims_added, tuple(errors),
+                        frozenset(propositions))
 
 
-def _counted(documents: Sequence[Document],
+def worker_count(documents: int, workers: int | str) -> int:
+    """How many spaCy processes parse `documents` documents: "auto" is one below
+    AUTO_WORKERS_FROM documents, else one per free core."""
+    if workers != "auto":
+        return max(1, int(workers))
+    return free_cores() if documents >= AUTO_WORKERS_FROM else 1
+
+
+def free_cores() -> int:
+    """The cores this process may run on that other processes do not keep busy: on a machine
+    whose cores are all taken, a second parser only waits for the first (docs/benchmarks.md).
+    The load average counts the processes that want a core, this one among them."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    busy = int(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
+    return max(1, min(cores or 1, (cores or 1) - busy + 1))
+
+
+class _Spill:
+    """Records pickled one after another to a temporary file, to be read again (as many times
+    as needed) without holding the corpus in memory."""
+
+    def __enter__(self) -> _Spill:
+        self.file = tempfile.TemporaryFile(prefix="kgraph-spill-")
+        self.count = 0
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def write(self, record: object) -> None:
+        self.file.seek(0, os.SEEK_END)  # after a read
+        pickle.dump(record, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def read(self) -> Iterator:
+        self.file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.file)
+
+
+def _counted(documents: Iterable[Document], total: int,
              on_progress: Callable[[int, int | None], None]) -> Iterator[Document]:
-    on_progress(0, len(documents))
+    on_progress(0, total)
     for done, document in enumerate(documents, start=1):
         yield document
-        on_progress(done, len(documents))
+        on_progress(done, total)
 
 
 def write_outputs(store: Store, out: Path, claims: Sequence[Claim],
@@ -105,10 +182,12 @@ def build(inputs: Iterable[str | Path], out: str | Path, store: str | Path = "me
           model: str | None = None, on_error: Callable[[IngestError], None] = lambda e: None,
           update_url: str | None = None, max_size: int = DEFAULT_MAX_SIZE,
           on_progress: Callable[[int, int | None], None] = lambda done, total: None,
-          ) -> BuildReport:
+          workers: int | str = 1, dask_scheduler: str | None = None,
+          shards: str | Path | None = None) -> BuildReport:
     """Ingest `inputs` into `store`, reason, and write the outputs into `out`. With a store
     folder (or endpoint, `update_url` as in open_store) the outputs cover everything the store
-    holds, not only this run's inputs. `max_size` and `on_progress` are as in `ingest`."""
+    holds, not only this run's inputs. `max_size`, `on_progress`,
+    `workers`, `dask_scheduler` and `shards` are as in `ingest`."""
     from kgraph.query.results import read_claims
     from kgraph.reason import reason
 
@@ -116,7 +195,8 @@ def build(inputs: Iterable[str | Path], out: str | Path, store: str | Path = "me
     skip = [out] + ([Path(store)] if str(store) != "memory" else [])
     with open_store(store, update_url=update_url) as db:
         report = ingest(inputs, db, model=model, on_error=on_error, skip=skip,
-                        max_size=max_size, on_progress=on_progress)
+                        max_size=max_size, on_progress=on_progress, workers=workers,
+                        dask_scheduler=dask_scheduler, shards=shards)
         if report.documents == 0:
             raise NothingRead("no documents could be read; nothing was written")
         contradictions = reason(db)

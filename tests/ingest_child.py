@@ -15,7 +15,8 @@ LINE = re.compile(r"^(?P<source>.+?) (?P<verb>asserts|denies) that (?P<subject>.
                   r"(?P<relation>\w+)\.$", re.MULTILINE)
 
 
-def extract_claims(documents: Iterable, model: str | None = None) -> Iterator:
+def extract_claims(documents: Iterable, model: str | None = None,
+                   **parse_options) -> Iterator:  # batch_size, workers: no parse here
     from kgraph.models import Claim, Proposition, Source, Stance, TextSpan
 
     for document in documents:

@@ -1,6 +1,7 @@
 """Commands that read articles and reason: build, ingest, reason."""
 from __future__ import annotations
 
+import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +11,36 @@ from kgraph.cli.common import (MODEL_HELP, Progress, error, failures, input_opti
                                skipped_count, store_options)
 
 
+def _workers(ctx: click.Context, param: click.Parameter, value: str) -> int | str:
+    if value == "auto" or (value.isdigit() and int(value) > 0):
+        return value if value == "auto" else int(value)
+    raise click.BadParameter(f"{value!r} is neither a number of processes nor 'auto'")
+
+
+WORKERS = click.option(
+    "--workers", default="1", show_default=True, callback=_workers, metavar="N|auto",
+    help="spaCy processes parsing in parallel; 'auto' uses one for small inputs and one per "
+         "free core from 30 documents on (measured in docs/benchmarks.md).")
+DASK = click.option(
+    "--dask-scheduler", metavar="tcp://HOST:PORT", default=None,
+    help="Parse on this Dask cluster instead of here (pip install 'kgraph[dask]'; "
+         "docs/scaling.md).")
+SHARDS = click.option(
+    "--shards", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="With --dask-scheduler: keep the N-Quads the workers write in this folder (one "
+         "file per part, for a triple store's bulk loader); the workers must reach it.")
+
+
+def _cluster(workers: int | str, dask_scheduler: str | None, shards: Path | None) -> None:
+    if shards and not dask_scheduler:
+        raise click.UsageError("--shards needs --dask-scheduler")
+    if dask_scheduler and importlib.util.find_spec("distributed") is None:
+        raise click.UsageError("--dask-scheduler needs Dask: pip install 'kgraph[dask]'")
+    if dask_scheduler and workers != 1:
+        raise click.UsageError("--workers is for one machine; with --dask-scheduler the "
+                               "cluster's workers parse")
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
@@ -17,8 +48,12 @@ from kgraph.cli.common import (MODEL_HELP, Progress, error, failures, input_opti
 @store_options(required=False)
 @input_options
 @click.option("--model", default=None, help=MODEL_HELP)
+@WORKERS
+@DASK
+@SHARDS
 def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None,
-          max_size: int, strict: bool, model: str | None) -> None:
+          max_size: int, strict: bool, model: str | None, workers: int | str,
+          dask_scheduler: str | None, shards: Path | None) -> None:
     """Read INPUTS and write the whole contradiction graph into --out.
 
     INPUTS are files (.txt, .md, .html, .htm, .jsonl, or any of them gzipped as .gz), folders
@@ -32,12 +67,16 @@ def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None
     Examples:
       kgraph build examples/kursk --out out/kursk
       kgraph build scraped/ articles.jsonl.gz --out out/scraped --max-size 50MB --strict
+      kgraph build articles.jsonl --out out/big --store big.db --workers auto
+      kgraph build articles/ --out out/big --dask-scheduler tcp://10.0.0.5:8786
     """
     from kgraph.pipeline import build as run_build
 
+    _cluster(workers, dask_scheduler, shards)
     with failures(), Progress() as progress:
         report = run_build(inputs, out, store=store, model=model, on_error=error,
-                           update_url=update_url, max_size=max_size, on_progress=progress)
+                           update_url=update_url, max_size=max_size, on_progress=progress,
+                           workers=workers, dask_scheduler=dask_scheduler, shards=shards)
     click.echo(summary(report))
     skipped(report.ingest.errors, strict)
 
@@ -47,8 +86,12 @@ def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None
 @store_options()
 @input_options
 @click.option("--model", default=None, help=MODEL_HELP)
+@WORKERS
+@DASK
+@SHARDS
 def ingest(inputs: tuple[str, ...], store: str, update_url: str | None, max_size: int,
-           strict: bool, model: str | None) -> None:
+           strict: bool, model: str | None, workers: int | str, dask_scheduler: str | None,
+           shards: Path | None) -> None:
     """Add the articles in INPUTS to the graph in --store, and bring its contradictions up to
     date by reasoning again over what the new claims touch.
 
@@ -60,15 +103,20 @@ def ingest(inputs: tuple[str, ...], store: str, update_url: str | None, max_size
     Examples:
       kgraph ingest examples/kursk --store graph.db
       cat article.txt | kgraph ingest - --store graph.db
+      kgraph ingest articles.jsonl --store graph.db --workers 2
+      kgraph ingest /shared/articles --store graph.db \\
+          --dask-scheduler tcp://10.0.0.5:8786 --shards /shared/shards
     """
     from kgraph.pipeline import NothingRead
     from kgraph.pipeline import ingest as run_ingest
     from kgraph.reason import reason as run_reason
     from kgraph.store import open_store
 
+    _cluster(workers, dask_scheduler, shards)
     with failures(), open_store(store, update_url=update_url) as db, Progress() as progress:
         report = run_ingest(inputs, db, model=model, on_error=error, skip=[Path(store)],
-                            max_size=max_size, on_progress=progress)
+                            max_size=max_size, on_progress=progress, workers=workers,
+                            dask_scheduler=dask_scheduler, shards=shards)
         if report.documents == 0:
             raise NothingRead("no documents could be read; nothing was added to the store")
         found = run_reason(db, touched=report.propositions)

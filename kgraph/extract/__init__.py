@@ -6,12 +6,13 @@ of the text. resolve/ canonicalises sources, propositions and dates afterwards.
 """
 from __future__ import annotations
 
+from collections import deque
 from typing import Iterable, Iterator
 
 from kgraph.extract.claims import claim_id, claims_from_doc
 from kgraph.models import Claim, Document
 
-__all__ = ["extract_claims", "claims_from_doc", "claim_id"]
+__all__ = ["extract_claims", "extract_documents", "claims_from_doc", "claim_id"]
 
 
 # A long text (a live blog) is parsed in pieces of at most this many characters, cut at
@@ -23,16 +24,45 @@ MAX_PIECE = 20_000
 
 
 def extract_claims(documents: Iterable[Document], model: str | None = None,
-                   batch_size: int = 32) -> Iterator[Claim]:
-    """Parse the documents with spaCy (in batches) and yield their claims, in document order."""
+                   batch_size: int = 32, workers: int = 1) -> Iterator[Claim]:
+    """Parse the documents with spaCy (in batches; `workers` is spaCy's n_process) and yield
+    their claims, in document order. `documents` is read lazily: only the batches in flight
+    are in memory."""
     from kgraph.extract.model import load_model
 
     nlp = load_model(model)
     size = min(nlp.max_length, MAX_PIECE)
-    pieces = ((text, (document, offset)) for document in documents
-              for text, offset in chunks(document.text, size))
-    for doc, (document, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    # only texts go to spaCy (and to its worker processes); what they belong to waits here
+    waiting: deque[tuple[Document, int]] = deque()
+
+    def texts() -> Iterator[str]:
+        for document in documents:
+            for text, offset in chunks(document.text, size):
+                waiting.append((document, offset))
+                yield text
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
+        document, offset = waiting.popleft()
         yield from claims_from_doc(doc, document, offset)
+
+
+def extract_documents(documents: Iterable[Document], model: str | None = None,
+                      batch_size: int = 32, workers: int = 1
+                      ) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims (none for some), in order, as extract_claims finds them.
+    The documents' ids must differ."""
+    waiting: deque[tuple[Document, list[Claim]]] = deque()
+
+    def fed() -> Iterator[Document]:
+        for document in documents:
+            waiting.append((document, []))
+            yield document
+
+    for claim in extract_claims(fed(), model, batch_size=batch_size, workers=workers):
+        while waiting[0][0].id != claim.document:  # claims come in order: that one is done
+            yield waiting.popleft()
+        waiting[0][1].append(claim)
+    yield from waiting
 
 
 def chunks(text: str, size: int) -> Iterator[tuple[str, int]]:

@@ -31,12 +31,15 @@ def default_model_name() -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the pipeline; cached so a batch pays for it once."""
+    return _load(name or default_model_name())  # one cache entry per model, however named
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     from kgraph.extract import components  # noqa: F401  (registers the components by name)
 
-    name = name or default_model_name()
     try:
         nlp = spacy.load(name)
     except OSError as err:

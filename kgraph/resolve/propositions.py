@@ -80,25 +80,25 @@ def _proper_words(text: str, lexicon: Lexicon) -> str:
                     and strip_possessive(w).lower() not in (*WEEKDAYS, *MONTHS))
 
 
+# (relation, entity type or None) -> the qualified labels the corpus gives it
+Topics = Mapping[tuple[str, "str | None"], frozenset[str]]
+
+
 def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: Lexicon,
                            names: Mapping[str, str] = MappingProxyType({}),
-                           people: frozenset[str] = frozenset()) -> list[Proposition]:
+                           people: frozenset[str] = frozenset(),
+                           topics: tuple[Topics, Topics] | None = None) -> list[Proposition]:
     """Canonical propositions for (raw proposition, speaker, document id) triples, in order.
     `names` maps names of people and organisations to their canonical form ("Marran" ->
     "Teo Marran"), as for sources; `people` are the speakers who are persons, whose "our
-    troops" are not themselves but the side the article is about."""
-
-    def entity(text: str, speaker: str, agent_type: str | None = None) -> Entity:
-        found = canonical_entity(text, lexicon, "" if speaker in people else speaker,
-                                 agent_type)
-        return replace(found, label=names.get(found.label, found.label)) if found.type is None \
-            else found
-
-    subjects = [entity(p.subject, speaker, lexicon.agent_types.get(p.relation))
-                for p, speaker, _ in items]
-    objects = [entity(p.object, speaker) if p.object else None for p, speaker, _ in items]
-    join_subject = _Topics(zip(items, subjects))
-    join_object = _Topics(zip(items, objects))
+    troops" are not themselves but the side the article is about. `topics` are the subject
+    and object topics of the whole corpus (corpus_topics) when `items` are only part of it;
+    by default the items are the corpus."""
+    subjects, objects = _entities(items, lexicon, names, people)
+    if topics is None:
+        topics = (_in_corpus(zip(items, subjects)), _in_corpus(zip(items, objects)))
+    join_subject = _Topics(zip(items, subjects), topics[0])
+    join_object = _Topics(zip(items, objects), topics[1])
     out = []
     for (prop, _, doc), subject, obj in zip(items, subjects, objects):
         object_label = join_object(obj, doc, prop.relation) if obj else None
@@ -109,19 +109,52 @@ def canonical_propositions(items: list[tuple[Proposition, str, str]], lexicon: L
     return out
 
 
+def corpus_topics(items: list[tuple[Proposition, str, str]], lexicon: Lexicon,
+                  names: Mapping[str, str], people: frozenset[str]) -> tuple[Topics, Topics]:
+    """The qualified subjects and objects of each relation in `items` (a part of the corpus):
+    what a bare mention anywhere in the corpus may join. Parts combine with merge_topics."""
+    subjects, objects = _entities(items, lexicon, names, people)
+    return _in_corpus(zip(items, subjects)), _in_corpus(zip(items, objects))
+
+
+def merge_topics(a: Topics, b: Topics) -> Topics:
+    return {key: a.get(key, frozenset()) | b.get(key, frozenset()) for key in {*a, *b}}
+
+
+def _entities(items, lexicon: Lexicon, names: Mapping[str, str], people: frozenset[str]):
+    def entity(text: str, speaker: str, agent_type: str | None = None) -> Entity:
+        found = canonical_entity(text, lexicon, "" if speaker in people else speaker,
+                                 agent_type)
+        return replace(found, label=names.get(found.label, found.label)) if found.type is None \
+            else found
+
+    subjects = [entity(p.subject, speaker, lexicon.agent_types.get(p.relation))
+                for p, speaker, _ in items]
+    objects = [entity(p.object, speaker) if p.object else None for p, speaker, _ in items]
+    return subjects, objects
+
+
+def _in_corpus(entries) -> Topics:
+    found: dict[tuple, set[str]] = defaultdict(set)
+    for (prop, _, _), entity in entries:
+        if entity is not None and entity.qualified:
+            for type_ in (entity.type, None):
+                found[prop.relation, type_].add(entity.label)
+    return {key: frozenset(labels) for key, labels in found.items()}
+
+
 class _Topics:
     """Bare mentions ("the offensive", "its units", no subject at all) join the qualified entity
     of the same relation and type: first in their own document, since an article keeps to its
     topic, else the only such entity in the corpus."""
 
-    def __init__(self, entries) -> None:
+    def __init__(self, entries, in_corpus: Topics) -> None:
         self.in_document: dict[tuple, str] = {}
-        self.in_corpus: dict[tuple, set[str]] = defaultdict(set)
+        self.in_corpus = in_corpus
         for (prop, _, doc), entity in entries:
             if entity is not None and entity.qualified:
                 for type_ in (entity.type, None):
                     self.in_document.setdefault((doc, prop.relation, type_), entity.label)
-                    self.in_corpus[prop.relation, type_].add(entity.label)
 
     def __call__(self, entity: Entity, doc: str, relation: str) -> str:
         if entity.qualified:
