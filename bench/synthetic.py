@@ -9,6 +9,7 @@ long-running story. Deterministic for a given size and seed.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Iterator
 
 from kgraph.models import Claim, Document, Proposition, Quantity, Source, Stance, TextSpan
@@ -51,6 +52,22 @@ def load_synthetic(store: Store, claims: int) -> None:
             store.add(batch)
             batch = []
     store.add(batch)
+
+
+def bulk_load_synthetic(folder: Path, claims: int) -> Path:
+    """A new embedded store in `folder` holding `claims` synthetic claims, written by Oxigraph's
+    bulk loader (no transactions: only for a store nothing else has open)."""
+    import pyoxigraph as ox
+
+    from kgraph.rdf.mapping import document_quads
+    from kgraph.store.oxigraph import to_ox
+
+    store = ox.Store(str(folder))
+    store.bulk_extend(ox.Quad(*map(to_ox, quad)) for document, own in synthetic_corpus(claims)
+                      for quad in document_quads(document, own))
+    store.flush()
+    del store  # releases the folder's lock for kgraph's own store
+    return Path(folder)
 
 
 def _claim(rng: random.Random, sources: list[Source], document: Document, i: int,
