@@ -41,7 +41,7 @@ CLAIMS = [  # an attributed claim: {who} the speaker, {them} the other side, {to
     "{who} denied that {them} forces controlled {town}.",
 ]
 NARRATION = [
-    "Smoke rose over the grain silos on the edge of {town} as the shelling went on into the evening.",
+    "Smoke rose over the grain silos on the edge of {town} as the shelling went on.",
     "Residents queued for water at a pump beside the old railway station.",
     "The road between {town} and {capital} has been closed to civilian traffic since the weekend.",
     "Reporters were not allowed into the area, and the figures could not be checked.",

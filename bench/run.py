@@ -44,7 +44,7 @@ def ingest_figures(folder: Path, articles: int, batch_size: int = 32) -> dict:
     one, then the graph page against the ingest; each pair run alternately, best of two."""
     from kgraph.extract.model import load_model
     from kgraph.ingest import read_inputs
-    from kgraph.pipeline import ingest
+    from kgraph.pipeline import ingest, worker_count
     from kgraph.store import open_store
 
     corpus = write_jsonl(folder / "corpus.jsonl", articles)
@@ -66,10 +66,12 @@ def ingest_figures(folder: Path, articles: int, batch_size: int = 32) -> dict:
         auto.append(clock(ingest_into(f"auto-{next(stores)}", "auto"))[0])
     reasoned = clock(lambda: reason_over(folder / "one-0"))[0]
     render = clock(lambda: render_page(folder / "one-0", folder / "graph.html"))[0]
+    chose = worker_count(articles, "auto")  # what auto picks at the load of the moment
     return {
         "articles": articles, "characters": sum(map(len, texts)), "batch_size": batch_size,
         "nlp_pipe_s": min(pipe), "ingest_s": min(one), "ingest_2_workers_s": min(two),
-        "ingest_auto_workers_s": min(auto), "auto_vs_best_of_1_and_2": min(auto) / min(one + two),
+        "ingest_auto_workers_s": min(auto), "auto_chose": chose,
+        "auto_vs_best_of_1_and_2": min(auto) / min(one + two),
         "reason_s": reasoned, "render_s": render,
         "ingest_vs_nlp_pipe": min(pipe) / min(one),
         "two_vs_one_process": min(one) / min(two),

@@ -21,8 +21,9 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
 def _claim(id: str, doc: Document, label: str, kind: str, subject: str, relation: str,
            obj: str | None = None, stance: Stance = Stance.ASSERTS, name: str = "") -> Claim:
-    return Claim(id, Source(name or label, label, kind), stance, Proposition(subject, relation, obj),
-                 TextSpan(0, len(doc.text), doc.text), doc.id, doc.name, date=doc.date)
+    return Claim(id, Source(name or label, label, kind), stance,
+                 Proposition(subject, relation, obj), TextSpan(0, len(doc.text), doc.text),
+                 doc.id, doc.name, date=doc.date)
 
 
 def _documents() -> list[tuple[Document, list[Claim]]]:

@@ -19,7 +19,8 @@ from kgraph.resolve.propositions import (Topics, canonical_entity, canonical_pro
                                          corpus_topics, merge_topics)
 from kgraph.resolve.sources import canonical_names
 
-__all__ = ["resolve_claims", "corpus_context", "Corpus", "NamesSaid", "names_said", "canonical_entity", "canonical_names", "claim_date", "time_span"]
+__all__ = ["resolve_claims", "corpus_context", "Corpus", "NamesSaid", "names_said",
+           "canonical_entity", "canonical_names", "claim_date", "time_span"]
 
 
 @dataclass(frozen=True)
