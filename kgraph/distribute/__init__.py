@@ -34,15 +34,16 @@ Part = list[tuple[Document, list[Claim]]]  # documents with their raw claims, on
 class Shards:
     """What a run on the cluster wrote: one N-Quads file per part of the corpus."""
 
-    paths: tuple[Path, ...]
+    paths: tuple[Path, ...]  # none when the workers sent the quads back instead (`nquads`)
     documents: int  # distinct documents read
     ids: tuple[str, ...]  # ids of the documents extracted (not already in the store)
     claims: int
     errors: tuple[IngestError, ...] = ()
     propositions: frozenset[Proposition] = frozenset()
+    nquads: tuple[str, ...] = ()  # each part's N-Quads, when there was no folder to write to
 
 
-def extract_to_shards(inputs: Iterable[str | Path], folder: str | Path,
+def extract_to_shards(inputs: Iterable[str | Path], folder: str | Path | None,
                       scheduler: str | Client, model: str | None = None,
                       part_size: int = 64, skip: Iterable[Path] = (),
                       on_error: Callable[[IngestError], None] = lambda e: None,
@@ -51,12 +52,13 @@ def extract_to_shards(inputs: Iterable[str | Path], folder: str | Path,
     """Extract the claims of `inputs` on the Dask cluster at `scheduler` (an address such as
     tcp://10.0.0.5:8786, or a Client) and write them as N-Quads into `folder`, one
     part-NNNNN.nq per `part_size` documents. Documents for which `known(id)` holds are skipped.
-    The folder must be one the workers can write to (a shared disk on a real cluster).
+    The folder must be one the workers can write to (a shared disk on a real cluster); with
+    `folder` None the workers send each part's N-Quads back to the client instead.
     `skip`, `on_error` and `max_size` are as in kgraph.pipeline.ingest."""
     from distributed import Client
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
         errors: list[IngestError] = []
@@ -71,14 +73,16 @@ def extract_to_shards(inputs: Iterable[str | Path], folder: str | Path,
         shared = client.scatter(named, broadcast=True)  # sent to each worker once
         corpus = named.add_topics(client.gather(client.map(_topics, parts, corpus=shared)))
         shared = client.scatter(corpus, broadcast=True)
-        paths = [folder / f"part-{i:05d}.nq" for i in range(len(parts))]
+        paths = [None if folder is None else Path(folder) / f"part-{i:05d}.nq"
+                 for i in range(len(parts))]
         written = client.gather(client.map(_write, parts, paths, corpus=shared))
     finally:
         if client is not scheduler:
             client.close()
-    return Shards(tuple(paths), len(seen), tuple(i for ids, _, _ in written for i in ids),
-                  sum(n for _, n, _ in written), tuple(errors),
-                  frozenset(p for _, _, found in written for p in found))
+    return Shards(tuple(p for p in paths if p is not None), len(seen),
+                  tuple(i for ids, *_ in written for i in ids), sum(n for _, n, *_ in written),
+                  tuple(errors), frozenset(p for _, _, found, _ in written for p in found),
+                  tuple(text for *_, text in written if text is not None))
 
 
 def ingest_on_cluster(inputs: Iterable[str | Path], store: Store, scheduler: str | Client,
@@ -86,32 +90,31 @@ def ingest_on_cluster(inputs: Iterable[str | Path], store: Store, scheduler: str
                       skip: Iterable[Path] = (),
                       on_error: Callable[[IngestError], None] = lambda e: None,
                       max_size: int | None = None) -> IngestReport:
-    """As kgraph.pipeline.ingest, with the extraction on the cluster: the shards (kept in
-    `shards`, else in a temporary folder) are then loaded into `store`, one transaction each."""
-    import tempfile
-
+    """As kgraph.pipeline.ingest, with the extraction on the cluster: the parts' quads (kept
+    as files in `shards` when given, else sent back by the workers) are then loaded into
+    `store`, one transaction a part."""
     from kgraph.pipeline import IngestReport
     from kgraph.rdf.iris import document_graph
     from kgraph.reason import await_reasoning
 
-    with tempfile.TemporaryDirectory(prefix="kgraph-shards-") as scratch:
-        written = extract_to_shards(inputs, shards or scratch, scheduler, model, skip=skip,
-                                    on_error=on_error,
-                                    known=lambda i: store.has_graph(document_graph(i)),
-                                    max_size=max_size)
-        await_reasoning(store, list(written.ids))
-        for path in written.paths:
-            store.add(read_nquads(path))
+    written = extract_to_shards(inputs, shards, scheduler, model, skip=skip, on_error=on_error,
+                                known=lambda i: store.has_graph(document_graph(i)),
+                                max_size=max_size)
+    await_reasoning(store, list(written.ids))
+    for path in written.paths:
+        store.add(read_nquads(path))
+    for text in written.nquads:
+        store.add(read_nquads(data=text))
     return IngestReport(written.documents, len(written.ids), written.claims, written.errors,
                         written.propositions)
 
 
-def read_nquads(path: Path) -> list[tuple]:
-    """The quads of an N-Quads file, as rdflib terms with the graph's IRI."""
+def read_nquads(path: Path | None = None, data: str | None = None) -> list[tuple]:
+    """The quads of an N-Quads file (or text), as rdflib terms with the graph's IRI."""
     from rdflib import Dataset
 
     dataset = Dataset()
-    dataset.parse(path, format="nquads")
+    dataset.parse(path, data=data, format="nquads")
     return [(s, p, o, g.identifier if hasattr(g, "identifier") else g)
             for s, p, o, g in dataset.quads()]
 
@@ -152,9 +155,10 @@ def _topics(part: Part, corpus: Corpus):
     return corpus.topics_of([c for _, claims in part for c in claims])
 
 
-def _write(part: Part, path: Path, corpus: Corpus
-           ) -> tuple[list[str], int, set[Proposition]]:
-    """Resolve the part's claims, write its quads to `path`; (document ids, claims, topics)."""
+def _write(part: Part, path: Path | None, corpus: Corpus
+           ) -> tuple[list[str], int, set[Proposition], str | None]:
+    """Resolve the part's claims and write its quads to `path`: (document ids, claims,
+    propositions, and the N-Quads themselves when there is no path)."""
     from rdflib import Dataset
 
     from kgraph.rdf.mapping import document_quads
@@ -169,8 +173,11 @@ def _write(part: Part, path: Path, corpus: Corpus
         propositions.update(c.proposition for c in resolved)
         dataset.addN((s, p, o, dataset.graph(g)) for s, p, o, g in
                      document_quads(document, resolved))
+    ids = [document.id for document, _ in part]
+    if path is None:
+        return ids, claims, propositions, dataset.serialize(format="nquads")
     dataset.serialize(destination=str(path), format="nquads", encoding="utf-8")
-    return [document.id for document, _ in part], claims, propositions
+    return ids, claims, propositions, None
 
 
 def _no_names() -> NamesSaid:
