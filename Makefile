@@ -38,7 +38,7 @@ browser:
 test: install browser
 	KGRAPH_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
 
-# the issue-9 benchmarks (docs/benchmarks.md): about 15 minutes on 2 cores
+# the issue-9 benchmarks (docs/benchmarks.md): about 10 minutes on 2 cores
 bench: install
 	$(BIN)/python bench/run.py
 
