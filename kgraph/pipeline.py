@@ -53,12 +53,13 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
     """Read, extract and store every input; documents the store holds already are skipped, so
     ingesting the same input twice changes nothing. Folders in `skip` are not read; articles
     over `max_size` bytes are refused (read_inputs). `on_progress(done, total)` is told how
-    many documents have gone to the parser (total None: the input is read as it streams).
+    many documents have gone to the parser.
 
-    Documents stream through spaCy in batches of `batch_size` (`workers` processes, or "auto")
-    and their raw claims go to a spill file, so memory stays flat however long the run. The
-    names and topics that resolve/ needs from the whole corpus are gathered from the spill, then
-    each document is resolved and stored in turn.
+    The inputs are read into a spill file on disk first; the documents then stream through
+    spaCy in batches of `batch_size` (`workers` processes, or "auto") and their raw claims go to
+    a second spill file, so memory stays flat however long the run. The names and topics that
+    resolve/ needs from the whole corpus are gathered from it, then each document is resolved
+    and stored in turn.
 
     With `dask_scheduler` (tcp://HOST:PORT) the extraction runs on that Dask cluster instead
     (kgraph.distribute), its N-Quads shards kept in `shards` when given."""
