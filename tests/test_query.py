@@ -223,3 +223,16 @@ def test_query_errors_are_one_line(disk_store, args, message):
     assert result.exit_code == 2
     (line,) = result.output.strip().splitlines()
     assert line.startswith("kgraph: ") and message in line
+
+
+def test_the_docs_page_lists_every_named_query():
+    from pathlib import Path
+
+    from kgraph.query.docs import update_page
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "queries.md").read_text()
+    for query in named_queries():
+        assert f"`{query.name}`" in page and query.title in page
+        assert all(f"`{p.name}`" in page for p in query.parameters)
+    assert update_page(page) == page, \
+        "docs/queries.md is out of date: python -m kgraph.query.docs docs/queries.md"

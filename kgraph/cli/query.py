@@ -60,7 +60,7 @@ def query(sparql: str | None, store: str | None, update_url: str | None, name: s
         bound = parse_params(params)
         with open_store(store, create=False, update_url=update_url) as db:
             result = answer(db, text, **bound)
-    echo(render(result, fmt), nl=False)
+    echo(answer_text(result, fmt), nl=False)
 
 
 def _read_query(sparql: str) -> str:
@@ -81,7 +81,8 @@ def parse_params(params: tuple[str, ...]) -> dict[str, str | list[str]]:
     return {k: v[0] if len(v) == 1 else v for k, v in bound.items()}
 
 
-def render(result, fmt: str) -> str:
+def answer_text(result, fmt: str) -> str:
+    """The answer as `kgraph query` prints it in `fmt`."""
     from kgraph.query import serialize
 
     if result.form == "graph" and fmt in ("table", "json"):

@@ -10,6 +10,9 @@ A header is the comment lines at the top of the file:
 A parameter's place in the query is a line `#PARAM ?source`: a comment to SPARQL, so the
 query runs as it is (over every source), and bound, the line becomes a VALUES block of RDF
 terms (see bind.py). A line `#CAMPS` is where the camps computed by kgraph.analyse go.
+Put `#PARAM` inside the GRAPH pattern it narrows: Oxigraph then looks the values up, where
+at the top of WHERE it joins them after the fact (claims-by-source: 0.03 s against 0.5 s
+at 100k quads).
 """
 from __future__ import annotations
 
