@@ -77,14 +77,9 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
     with _Spill() as unread, _Spill() as parsed:
         # read first (cheap next to the parse), so the total is known to the progress and to
         # `--workers auto`; the texts wait on disk
-        for item in read_inputs(inputs, skip=skip, max_size=max_size):
-            if isinstance(item, IngestError):
-                errors.append(item)
-                on_error(item)
-            elif item.id not in seen:
-                seen.add(item.id)
-                if not store.has_graph(document_graph(item.id)):
-                    unread.write(item)
+        for document in new_documents(read_inputs(inputs, skip=skip, max_size=max_size), seen,
+                                      errors, on_error, stored(store)):
+            unread.write(document)
         documents = _counted(unread.read(), len(unread), on_progress)
         ids = []
         for document, claims in extract_documents(documents, model, batch_size,
@@ -105,6 +100,26 @@ def ingest(inputs: Iterable[str | Path], store: Store, model: str | None = None,
             propositions.update(c.proposition for c in claims)
     return IngestReport(len(seen), len(ids), claims_added, tuple(errors),
                         frozenset(propositions))
+
+
+def new_documents(items: Iterable[Document | IngestError], seen: set[str],
+                  errors: list[IngestError], on_error: Callable[[IngestError], None],
+                  known: Callable[[str], bool]) -> Iterator[Document]:
+    """The documents among `items` not in `seen` (the same article twice is read once) nor
+    `known` by id (already stored); errors are kept in `errors` and reported to `on_error`."""
+    for item in items:
+        if isinstance(item, IngestError):
+            errors.append(item)
+            on_error(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            if not known(item.id):
+                yield item
+
+
+def stored(store: Store) -> Callable[[str], bool]:
+    """Whether the store holds a document, by id."""
+    return lambda document_id: store.has_graph(document_graph(document_id))
 
 
 def worker_count(documents: int, workers: int | str) -> int:

@@ -214,6 +214,8 @@ def test_query_command_runs_named_queries(disk_store):
 @pytest.mark.parametrize("args, message", [
     (["SELECT ?x WHERE { ?x ?y }"], "SPARQL syntax error: error at 1:"),
     (["-n", "nope"], "no named query 'nope'"),
+    (["-n", "Camps"], "no named query 'Camps'"),
+    (["-n", "SELECT * WHERE {}"], "no named query 'SELECT * WHERE {}'"),
     (["-n", "camps", "-p", "camp"], "--param takes NAME=VALUE, not 'camp'"),
     (["@missing.rq"], "missing.rq: No such file or directory"),
     (["ASK {}", "--store", "no-such-store"], "no-such-store: no kgraph store here"),

@@ -2,6 +2,7 @@
 (SPARQLWrapper) and, for what must be refused, by plain urllib."""
 from __future__ import annotations
 
+import http.client
 import json
 import subprocess
 import sys
@@ -167,6 +168,30 @@ def test_pages(served):
     assert code == 200 and "<form" in page and "Claims by source" in page
     assert "http" not in page.split("<h2>")[0].replace('action="/sparql"', "")  # no CDN
     assert request(served + "elsewhere")[0] == 404
+
+
+@pytest.mark.server
+def test_named_query_links_bind_their_camps(served):
+    page = request(served + "sparql")[1]
+    assert 'href="/sparql?name=camps&amp;format=csv"' in page
+    code, text = request(served + "sparql?name=camps&format=csv")
+    rows = [line.split(",") for line in text.strip().splitlines()[1:]]
+    assert code == 200 and rows and all(row[0].startswith("camp-") for row in rows)
+    code, text = request(served + "sparql?name=Camps")
+    assert code == 400 and "no named query 'Camps'" in text
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("length", ["-1", "many"])
+def test_a_bad_content_length_is_refused(served, length):
+    host, port = urllib.parse.urlsplit(served).netloc.split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.putrequest("POST", "/sparql")
+    connection.putheader("Content-Type", "application/sparql-query")
+    connection.putheader("Content-Length", length)
+    connection.endheaders()
+    answer = connection.getresponse()
+    assert answer.status == 400 and "Content-Length" in answer.read().decode()
 
 
 @pytest.mark.parametrize("accept, form, expected", [

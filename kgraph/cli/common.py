@@ -15,8 +15,9 @@ import click
 if TYPE_CHECKING:
     from kgraph.ingest import IngestError
 
-STORE_HELP = ("The graph: a folder (an on-disk store, created on first use), 'memory', or "
-              "the query URL of a SPARQL 1.1 endpoint (e.g. http://localhost:7878/query).")
+STORE_HELP = ("The graph: a folder holding an on-disk store (ingest, build and import create "
+              "it; the other commands read an existing one), 'memory', or the query URL of a "
+              "SPARQL 1.1 endpoint (e.g. http://localhost:7878/query).")
 UPDATE_URL_HELP = ("Where the SPARQL endpoint given as --store takes updates, when kgraph "
                    "cannot tell: it finds Oxigraph's .../update beside .../query and Fuseki's "
                    "/DATASET/update beside /DATASET/query or /DATASET/sparql by itself.")

@@ -43,6 +43,7 @@ def query(sparql: str | None, store: str | None, update_url: str | None, name: s
       kgraph query --store graph.db --name claims-by-source --param source="Ilse Marek"
     """
     from kgraph.query import named_queries
+    from kgraph.query.named import named_query
     from kgraph.query.run import answer
     from kgraph.store import open_store
 
@@ -56,7 +57,7 @@ def query(sparql: str | None, store: str | None, update_url: str | None, name: s
         error("give --store, the graph to query")
         sys.exit(2)
     with failures():
-        text = name or _read_query(sparql)
+        text = named_query(name).name if name else _read_query(sparql)
         bound = parse_params(params)
         with open_store(store, create=False, update_url=update_url) as db:
             result = answer(db, text, **bound)

@@ -57,6 +57,8 @@ def extract_to_shards(inputs: Iterable[str | Path], folder: str | Path | None,
     `skip`, `on_error` and `max_size` are as in kgraph.pipeline.ingest."""
     from distributed import Client
 
+    from kgraph.pipeline import new_documents
+
     if folder is not None:
         Path(folder).mkdir(parents=True, exist_ok=True)
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
@@ -64,8 +66,8 @@ def extract_to_shards(inputs: Iterable[str | Path], folder: str | Path | None,
         errors: list[IngestError] = []
         seen: set[str] = set()
         limit = {} if max_size is None else {"max_size": max_size}
-        documents = _new_documents(read_inputs(inputs, skip=skip, **limit), seen, errors,
-                                   on_error, known)
+        documents = new_documents(read_inputs(inputs, skip=skip, **limit), seen, errors,
+                                  on_error, known)
         parts = [client.submit(_extract, part, model, pure=False)
                  for part in _batches(documents, part_size)]
         said: NamesSaid = reduce(or_, client.gather(client.map(_names, parts)), _no_names())
@@ -93,13 +95,11 @@ def ingest_on_cluster(inputs: Iterable[str | Path], store: Store, scheduler: str
     """As kgraph.pipeline.ingest, with the extraction on the cluster: the parts' quads (kept
     as files in `shards` when given, else sent back by the workers) are then loaded into
     `store`, one transaction a part."""
-    from kgraph.pipeline import IngestReport
-    from kgraph.rdf.iris import document_graph
+    from kgraph.pipeline import IngestReport, stored
     from kgraph.reason import await_reasoning
 
     written = extract_to_shards(inputs, shards, scheduler, model, skip=skip, on_error=on_error,
-                                known=lambda i: store.has_graph(document_graph(i)),
-                                max_size=max_size)
+                                known=stored(store), max_size=max_size)
     await_reasoning(store, list(written.ids))
     for path in written.paths:
         store.add(read_nquads(path))
@@ -117,19 +117,6 @@ def read_nquads(path: Path | None = None, data: str | None = None) -> list[tuple
     dataset.parse(path, data=data, format="nquads")
     return [(s, p, o, g.identifier if hasattr(g, "identifier") else g)
             for s, p, o, g in dataset.quads()]
-
-
-def _new_documents(items: Iterator[Document | IngestError], seen: set[str],
-                   errors: list[IngestError], on_error: Callable[[IngestError], None],
-                   known: Callable[[str], bool]) -> Iterator[Document]:
-    for item in items:
-        if isinstance(item, IngestError):
-            errors.append(item)
-            on_error(item)
-        elif item.id not in seen:  # the same article twice is read once
-            seen.add(item.id)
-            if not known(item.id):
-                yield item
 
 
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:

@@ -17,7 +17,7 @@ from ..models import Document
 from .common import BINARY_SAMPLE, binary, declared_charset, decode, too_large
 from .errors import IngestError
 from .html import parse_html
-from .jsonl import parse_jsonl, read_jsonl
+from .jsonl import read_jsonl
 from .text import parse_text
 
 Result = Union[Document, IngestError]
@@ -28,8 +28,8 @@ PARSERS: dict[str, Parser] = {
     ".md": parse_text,
     ".html": parse_html,
     ".htm": parse_html,
-    ".jsonl": parse_jsonl,
 }
+KINDS = (*PARSERS, ".jsonl")  # JSONL is read as a stream, a line at a time (read_jsonl)
 HTML = (".html", ".htm")  # pages may declare their encoding in a <meta> tag
 COMPRESSED = ".gz"  # any of the above, gzipped: articles.jsonl.gz
 STDIN_NAME = "<stdin>"
@@ -59,12 +59,12 @@ def read_inputs(
 
 
 def file_kind(name: str) -> str | None:
-    """The key into PARSERS for a file name (".jsonl" for "a.jsonl.gz"), None when unknown."""
+    """One of KINDS for a file name (".jsonl" for "a.jsonl.gz"), None when unknown."""
     name = name.lower()
     if name.endswith(COMPRESSED):
         name = name[:-len(COMPRESSED)]
     suffix = os.path.splitext(name)[1]
-    return suffix if suffix in PARSERS else None
+    return suffix if suffix in KINDS else None
 
 
 def _read_directory(root: Path, skipped: set[Path], max_size: int) -> Iterator[Result]:
@@ -81,7 +81,7 @@ def _read_directory(root: Path, skipped: set[Path], max_size: int) -> Iterator[R
     for path in sorted(found, key=lambda p: p.relative_to(root).parts):
         yield from _read_file(path, path.relative_to(root).as_posix(), str(path), max_size)
     if not found and not errors:
-        yield IngestError(str(root), f"no {', '.join(PARSERS)} files found")
+        yield IngestError(str(root), f"no {', '.join(KINDS)} files found")
 
 
 def _is_readme(filename: str) -> bool:
@@ -94,7 +94,7 @@ def _read_file(path: Path, name: str, source: str, max_size: int) -> Iterator[Re
     kind = file_kind(path.name)
     if kind is None:
         shown = repr(path.suffix) if path.suffix else "(no extension)"
-        yield IngestError(source, f"unsupported file type {shown}; expected {', '.join(PARSERS)}"
+        yield IngestError(source, f"unsupported file type {shown}; expected {', '.join(KINDS)}"
                                   f" (or {COMPRESSED} of one)")
         return
     compressed = path.name.lower().endswith(COMPRESSED)

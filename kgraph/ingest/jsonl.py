@@ -13,19 +13,11 @@ from .errors import IngestError
 from .text import parse_text
 
 
-def parse_jsonl(text: str, name: str, source: str) -> Iterator[Document | IngestError]:
-    """Each non-blank line -> a Document, or an IngestError at `source:LINE`, so one bad line
-    does not cost the rest of the file. Documents without a url are named `name:LINE`."""
-    # split on "\n" only: str.splitlines() would also break on U+2028 etc. inside JSON strings
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield parse_record(line, f"{name}:{number}", f"{source}:{number}")
-
-
 def read_jsonl(stream: BinaryIO, name: str, source: str,
                max_size: int) -> Iterator[Document | IngestError]:
-    """`parse_jsonl` over a byte stream, one line in memory at a time; each line is decoded on
-    its own (a line in Windows-1252 among UTF-8 ones is still read) and a line over `max_size`
+    """Each non-blank line -> a Document, or an IngestError at `source:LINE`, so one bad line
+    does not cost the rest of the file; documents without a url are named `name:LINE`. One
+    line in memory at a time; each line is decoded on its own (a line in Windows-1252 among UTF-8 ones is still read) and a line over `max_size`
     bytes is refused. A gzip stream that breaks off ends with an error at the next line."""
     number, read_any = 0, False
     while True:

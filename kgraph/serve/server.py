@@ -22,8 +22,10 @@ from concurrent.futures import Future, TimeoutError as Timeout
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 
+from kgraph.query.named import named_query
+from kgraph.query.run import answer
 from kgraph.serve.protocol import Refused, UPDATE_REFUSED, body, check_query, negotiate
-from kgraph.store.base import QueryError, Store, StoreError
+from kgraph.store.base import Answer, QueryError, Store, StoreError
 
 WORKERS = 4
 MAX_BODY = 1_000_000  # bytes in a POST: far more than any query
@@ -82,7 +84,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/":
             self.answer(lambda: (200, "text/html; charset=utf-8", self.server.run(graph_page,
                                                                               self.server.store)))
-        elif path == "/sparql" and "query" not in fields and "update" not in fields:
+        elif path == "/sparql" and not {"query", "name", "update"} & fields.keys():
             self.send(200, "text/html; charset=utf-8", form_page().encode("utf-8"),
                       {"Content-Security-Policy": PAGE_POLICY})
         elif path == "/sparql":
@@ -98,7 +100,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def posted(self) -> dict[str, list[str]]:
         """The request's fields, from a form or a bare query (SPARQL 1.1 Protocol 2.1)."""
-        size = int(self.headers.get("Content-Length") or 0)
+        length = self.headers.get("Content-Length") or "0"
+        if not length.isdigit():  # a negative length would block the thread on read(-1)
+            raise Refused(400, f"Content-Length must be a number of bytes, not '{length}'")
+        size = int(length)
         if size > MAX_BODY:
             raise Refused(413, f"a request of {size} bytes is too large (at most {MAX_BODY})")
         text = self.rfile.read(size).decode("utf-8", "replace")
@@ -115,14 +120,19 @@ class Handler(BaseHTTPRequestHandler):
     def sparql(self, fields: dict[str, list[str]]) -> tuple[int, str, bytes]:
         if "update" in fields:
             raise Refused(403, UPDATE_REFUSED)
+        if "name" in fields:  # a named query, bound as `kgraph query --name` binds it
+            return self.respond(fields, self.server.run(answer, self.server.store,
+                                                        named_query(fields["name"][0]).name))
         if len(fields.get("query", [])) != 1:
-            raise Refused(400, "give exactly one query")
+            raise Refused(400, "give exactly one query (or the name of a named query)")
         if "default-graph-uri" in fields or "named-graph-uri" in fields:
             raise Refused(400, "default-graph-uri and named-graph-uri are not supported: the "
                                "default graph is the union of all graphs; use FROM / FROM NAMED")
         sparql = fields["query"][0]
         check_query(sparql)
-        result = self.server.run(self.server.store.query, sparql)
+        return self.respond(fields, self.server.run(self.server.store.query, sparql))
+
+    def respond(self, fields: dict[str, list[str]], result: Answer) -> tuple[int, str, bytes]:
         asked = (fields.get("format") or fields.get("output") or [None])[0]
         choice = negotiate(result.form, self.headers.get("Accept"), asked)
         return 200, f"{choice.media_type}; charset=utf-8", body(result, choice)
@@ -177,7 +187,7 @@ def form_page() -> str:
     from kgraph.rdf.vocab import PREFIXES
 
     def link(query) -> str:
-        target = "/sparql?" + urllib.parse.urlencode({"query": query.sparql, "format": "csv"})
+        target = "/sparql?" + urllib.parse.urlencode({"name": query.name, "format": "csv"})
         return (f'<li><a href="{html.escape(target)}">{html.escape(query.title)}</a>: '
                 f"{html.escape(query.description)}</li>")
 

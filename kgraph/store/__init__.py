@@ -19,7 +19,8 @@ def open_store(spec: str | Path, create: bool = True, update_url: str | None = N
     `create` is false, so a mistyped path in a read-only command is an error, not a new
     empty store), or the query URL of a SPARQL endpoint, with `update_url` where it takes
     updates when that is not the endpoint's usual sibling (.../query -> .../update).
-    `read_only` opens an on-disk store without write access (and without its lock)."""
+    `read_only` opens an on-disk store without write access, holding its lock so that no
+    writer opens it meanwhile."""
     if str(spec).startswith(("http://", "https://")):
         from kgraph.store.remote import RemoteStore
 

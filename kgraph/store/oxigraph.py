@@ -78,13 +78,14 @@ BULK = 10_000  # quads past which a derived graph takes the bulk loader
 class OxigraphStore(Store):
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._lock = None
+        self.read_only = read_only
+        self._lock = self._store = None
         if read_only:  # for serving: no write can happen through this handle
             self._lock = _hold_lock(self.path)
             try:
                 self._store = ox.Store.read_only(str(self.path))
             except OSError as err:
-                self._lock.close()
+                self.close()
                 raise StoreError(f"{self.path}: cannot open store: {err}") from err
             return
         if self.path.exists() and not self.path.is_dir():
@@ -164,7 +165,7 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         if self._store is not None:
-            if self._lock is None:
+            if not self.read_only:
                 self._store.flush()
             self._store = None  # drops the handle, which releases the lock for other processes
         if self._lock is not None:
@@ -174,8 +175,12 @@ class OxigraphStore(Store):
 
 def _hold_lock(path: Path):
     """Take RocksDB's own lock on the store, which a read-only open does not: a writer opening
-    the store meanwhile (undefined behaviour for the reader) gets "store is in use" instead."""
-    import fcntl
+    the store meanwhile (undefined behaviour for the reader) gets "store is in use" instead.
+    Where there are no POSIX locks (Windows) the reader goes without."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
 
     lock = (path / "LOCK").open("a")
     try:
