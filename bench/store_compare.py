@@ -5,12 +5,12 @@ and each named query's median time, at about 100k and 1M quads of synthetic clai
     .venv/bin/python bench/store_compare.py [--triples 100000 1000000] [--cap 60]
 
 Both stores get the same quads: the synthetic documents (load time: adding them, 100,000 at a
-time), then what reasoning over them once (on Oxigraph) wrote, so the contradiction queries
-have something to find. A median of 3 runs after a warm-up at 100k, a single run at 1M. Each memory-store query runs in a forked child
-(sharing the loaded store), so a run past --cap seconds can be stopped: it is reported as
-"> cap" and counts as the cap in the speed-up, which is then a lower bound. `measure(triples)` returns the figures as a dict
-(`store_query_speedup`: the geometric mean over the named queries of memory median / Oxigraph
-median) for `make bench`.
+time), then what reasoning over them once (on Oxigraph) wrote, so the contradiction queries have
+something to find. A median of 3 runs after a warm-up at 100k, a single run at 1M. Each
+memory-store query runs in a forked child (sharing the loaded store), so a run past --cap
+seconds can be stopped: it is reported as "> cap" and counts as the cap in the speed-up, which
+is then a lower bound. `measure(triples)` returns the figures as a dict (`store_query_speedup`:
+the geometric mean over the named queries of memory median / Oxigraph median) for `make bench`.
 """
 from __future__ import annotations
 

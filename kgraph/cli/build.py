@@ -44,7 +44,8 @@ def _cluster(workers: int | str, dask_scheduler: str | None, shards: Path | None
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for graph.html, graph.trig, claims.json, contradictions.json, camps.json.")
+              help="Folder for graph.html, graph.trig, claims.json, contradictions.json, "
+                   "camps.json.")
 @store_options(required=False)
 @input_options
 @click.option("--model", default=None, help=MODEL_HELP)
@@ -58,10 +59,11 @@ def build(inputs: tuple[str, ...], out: Path, store: str, update_url: str | None
 
     INPUTS are files (.txt, .md, .html, .htm, .jsonl, or any of them gzipped as .gz), folders
     (read recursively; README files and kgraph's own --out folder are skipped) or - for
-    stdin. A .txt file may begin with a line 'date YYYY-MM-DD'. Inputs that cannot be read are reported one line each on stderr
-    and skipped (JSONL: one line per bad line); the rest are built. The exit status is 0 when
-    something was built, 1 when nothing could be read (or, with --strict, anything was
-    skipped). With --store FOLDER the outputs cover everything the store holds.
+    stdin. A .txt file may begin with a line 'date YYYY-MM-DD'. Inputs that cannot be read
+    are reported one line each on stderr and skipped (JSONL: one line per bad line); the
+    rest are built. The exit status is 0 when something was built, 1 when nothing could be
+    read (or, with --strict, anything was skipped). With --store FOLDER the outputs cover
+    everything the store holds.
 
     \b
     Examples:

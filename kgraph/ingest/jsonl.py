@@ -17,8 +17,9 @@ def read_jsonl(stream: BinaryIO, name: str, source: str,
                max_size: int) -> Iterator[Document | IngestError]:
     """Each non-blank line -> a Document, or an IngestError at `source:LINE`, so one bad line
     does not cost the rest of the file; documents without a url are named `name:LINE`. One
-    line in memory at a time; each line is decoded on its own (a line in Windows-1252 among UTF-8 ones is still read) and a line over `max_size`
-    bytes is refused. A gzip stream that breaks off ends with an error at the next line."""
+    line in memory at a time; each line is decoded on its own (a line in Windows-1252 among
+    UTF-8 ones is still read) and a line over `max_size` bytes is refused. A gzip stream that
+    breaks off ends with an error at the next line."""
     number, read_any = 0, False
     while True:
         try:

@@ -1,1 +1,2 @@
-"""rdf/: claims onto the ontology as quads, with deterministic IRIs, and TriG written the same every time."""
+"""rdf/: claims onto the ontology as quads, with deterministic IRIs; TriG written the same
+every time."""

@@ -193,7 +193,8 @@ class RemoteStore(Store):
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
                 yield answer
         except urllib.error.HTTPError as err:  # 400: the server could not parse or run it
-            raise (QueryError if err.code == 400 else StoreError)(f"{url}: HTTP {err.code} {err.reason}: {_message(err)}") from None
+            kind = QueryError if err.code == 400 else StoreError
+            raise kind(f"{url}: HTTP {err.code} {err.reason}: {_message(err)}") from None
         except urllib.error.URLError as err:
             raise StoreError(f"{url}: {_reason(err.reason, self.timeout)}") from None
         except (OSError, http.client.HTTPException) as err:  # timeouts, dropped connections
