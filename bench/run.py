@@ -164,14 +164,12 @@ def reasoner(claims: int) -> dict:
 
 def store_queries() -> dict:
     """The named queries on the embedded store against rdflib's memory store
-    (bench/store_compare.py, from the query work), at 100k and 1M triples."""
-    try:
-        from store_compare import measure
-    except ImportError as err:
-        reason = f"bench/store_compare.py not available yet ({err})"
-        return {"store_query_speedup_100k": None, "store_query_speedup_1m": None,
-                "store_query_note": reason}
-    small, large = measure(100_000), measure(1_000_000)
+    (bench/store_compare.py), at 100k and 1M triples."""
+    from store_compare import measure
+
+    # rdflib's memory store passes 10 s on most named queries from 100k quads on: a query
+    # stopped at the cap counts as the cap, so the speed-ups are lower bounds
+    small, large = measure(100_000, cap=10), measure(1_000_000, cap=10)
     return {"store_query_100k": small, "store_query_1m": large,
             "store_query_speedup_100k": small["store_query_speedup"],
             "store_query_speedup_1m": large["store_query_speedup"]}

@@ -66,6 +66,7 @@ def bulk_load_synthetic(folder: Path, claims: int) -> Path:
     store.bulk_extend(ox.Quad(*map(to_ox, quad)) for document, own in synthetic_corpus(claims)
                       for quad in document_quads(document, own))
     store.flush()
+    store.optimize()  # compacted now, not in the background while the reasoner is timed
     del store  # releases the folder's lock for kgraph's own store
     return Path(folder)
 
