@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from kgraph.query.bind import as_term, bind, bind_rows
 from kgraph.query.named import named_query
+from kgraph.query.serialize import cells
 from kgraph.store.base import Answer, QueryError, Store
 
 NAME = re.compile(r"[a-z][a-z0-9-]*")  # a named query's name; SPARQL text never looks so
@@ -70,13 +71,8 @@ def run_query(store: Store, query_or_name: str, **params: Any) -> list[dict[str,
 
 def table(result: Answer) -> tuple[list[str], list[list[Any]]]:
     """Column names and rows of Python values, for any query form."""
-    if result.form == "ask":
-        return ["boolean"], [[result.boolean]]
-    if result.form == "graph":
-        return ["subject", "predicate", "object"], [list(map(python_value, t))
-                                                    for t in result.triples]
-    return list(result.variables), [[python_value(row.get(v)) for v in result.variables]
-                                    for row in result.rows]
+    columns, rows = cells(result)
+    return columns, [[python_value(term) for term in row] for row in rows]
 
 
 def python_value(term: Node | None) -> Any:

@@ -76,7 +76,7 @@ def results_csv(result: Answer) -> str:
     """SPARQL 1.1 Query Results CSV: values only (IRIs and literals' lexical forms), CRLF."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns, rows = _cells(result)
+    columns, rows = cells(result)
     writer.writerow(columns)
     for row in rows:
         writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t)
@@ -86,7 +86,7 @@ def results_csv(result: Answer) -> str:
 
 def results_tsv(result: Answer) -> str:
     """SPARQL 1.1 Query Results TSV: variables as ?name, terms in Turtle syntax."""
-    columns, rows = _cells(result)
+    columns, rows = cells(result)
     lines = ["\t".join(f"?{c}" for c in columns)]
     lines += ["\t".join("" if t is None else _tsv_term(t) for t in row) for row in rows]
     return "\n".join(lines) + "\n"
@@ -103,7 +103,8 @@ def _tsv_term(term: Node) -> str:
     return f'"{str(term).translate(ESCAPES)}"{suffix}'  # one line, whatever the text holds
 
 
-def _cells(result: Answer) -> tuple[list[str], list[list[Node | None]]]:
+def cells(result: Answer) -> tuple[list[str], list[list[Node | None]]]:
+    """Column names and rows of terms (None where unbound), for any query form."""
     if result.form == "ask":
         return ["boolean"], [[Literal(result.boolean)]]
     if result.form == "graph":
@@ -117,26 +118,27 @@ def results_table(result: Answer) -> str:
     from kgraph.formats import rows_as_table
     from kgraph.rdf.vocab import PREFIXES
 
+    longest_first = sorted(PREFIXES.items(), key=lambda p: -len(p[1]))
+
     def short(term: Node | None) -> str:
         if term is None:
             return ""
         if isinstance(term, URIRef):
-            for prefix, iri in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+            for prefix, iri in longest_first:
                 if str(term).startswith(iri):
                     return f"{prefix}:{str(term)[len(iri):]}"
         return str(term)
 
-    columns, rows = _cells(result)
+    columns, rows = cells(result)
     return rows_as_table([dict(zip(columns, map(short, row))) for row in rows])
 
 
 def graph_text(result: Answer, format: str = "turtle") -> str:
     """The triples of a CONSTRUCT or DESCRIBE in an RDF format (rdflib's name for it)."""
-    from kgraph.rdf.vocab import PREFIXES
+    from kgraph.store.base import bind_prefixes
 
     graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri, replace=True)
+    bind_prefixes(graph)
     for triple in result.triples or ():
         graph.add(triple)
     return graph.serialize(format=format)

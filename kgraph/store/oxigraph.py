@@ -55,13 +55,16 @@ def from_ox(term) -> Node:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def triple_of(triple: ox.Triple | ox.Quad) -> Triple:
+    return from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)
+
+
 def answer_of(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Answer:
     """Any pyoxigraph query result (of the store, or parsed from a server's answer)."""
     if isinstance(result, ox.QueryBoolean):
         return Answer(boolean=bool(result))
     if isinstance(result, ox.QueryTriples):
-        return Answer(triples=tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-                                    for t in result))
+        return Answer(triples=tuple(map(triple_of, result)))
     return Answer(tuple(v.value for v in result.variables), tuple(rows_of(result)))
 
 
@@ -141,7 +144,7 @@ class OxigraphStore(Store):
 
     def construct(self, sparql: str) -> list[Triple]:
         triples = self._store.query(with_prefixes(sparql), use_default_graph_as_union=True)
-        return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
+        return list(map(triple_of, triples))
 
     def query(self, sparql: str) -> Answer:
         try:
@@ -158,7 +161,7 @@ class OxigraphStore(Store):
         for q in self._store.quads_for_pattern(None, None, None, None):
             if isinstance(q.graph_name, ox.DefaultGraph):
                 continue
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+            yield *triple_of(q), from_ox(q.graph_name)
 
     def __len__(self) -> int:
         return len(self._store)

@@ -47,7 +47,7 @@ from rdflib import BNode, URIRef
 
 from kgraph.rdf.vocab import with_prefixes
 from kgraph.store.base import Answer, Quad, QueryError, Store, StoreError, Triple
-from kgraph.store.oxigraph import answer_of, from_ox, rows_of, to_ox
+from kgraph.store.oxigraph import answer_of, rows_of, to_ox, triple_of
 
 # a single query may run long on a big store (a full reasoning run); a server silent for
 # this long is taken to be gone
@@ -243,8 +243,7 @@ def _outside_graph(node: object) -> bool:
 
 
 def _triples(answer) -> Iterator[Triple]:
-    for t in ox.parse(answer, ox.RdfFormat.N_TRIPLES):
-        yield from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)
+    return map(triple_of, ox.parse(answer, ox.RdfFormat.N_TRIPLES))
 
 
 def _term(term) -> str:
